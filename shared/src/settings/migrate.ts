@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { fail, issuesFromZod, ok, type Result } from '../result/result.js';
+import { DEFAULT_SETTINGS } from './defaults.js';
+import { settingsSchema, SETTINGS_VERSION, type Settings } from './schema.js';
+
+/** Version 1 kept one flat weight per measure, two band cut-offs and a single freshness window. */
+const settingsV1Schema = z.object({
+  version: z.literal(1),
+  weights: z
+    .object({
+      usage: z.number().min(0),
+      adoption: z.number().min(0),
+      support: z.number().min(0),
+      engagement: z.number().min(0),
+      sentiment: z.number().min(0),
+      billing: z.number().min(0),
+    })
+    .partial(),
+  greenMin: z.number().min(0).max(100),
+  yellowMin: z.number().min(0).max(100),
+  freshnessDays: z.number().int().min(1).optional(),
+  renewalStages: z.array(z.number().int().positive()).optional(),
+});
+type SettingsV1 = z.infer<typeof settingsV1Schema>;
+
+function fromV1(v1: SettingsV1): unknown {
+  const measures = structuredClone(DEFAULT_SETTINGS.measures);
+  for (const [key, w] of Object.entries(v1.weights)) {
+    if (w !== undefined) measures[key as keyof typeof v1.weights].weight = w;
+  }
+  // v1 had no contract or onboarding measure: keep them out of the score until an admin opts in.
+  measures.contract.weight = 0;
+  measures.onboarding.weight = 0;
+  return {
+    ...structuredClone(DEFAULT_SETTINGS),
+    measures,
+    bands: { green: v1.greenMin, yellow: v1.yellowMin },
+    freshness: { ...DEFAULT_SETTINGS.freshness, defaultDays: v1.freshnessDays ?? DEFAULT_SETTINGS.freshness.defaultDays },
+    renewal: { ...DEFAULT_SETTINGS.renewal, stages: v1.renewalStages ?? DEFAULT_SETTINGS.renewal.stages },
+    version: SETTINGS_VERSION,
+  };
+}
+
+const versionSchema = z.object({ version: z.number().int().min(1) });
+
+/**
+ * Reads settings of any known version: older versions are migrated, then everything is validated
+ * against the current schema. Refused settings come back with one message per field.
+ */
+export function parseSettings(input: unknown): Result<Settings> {
+  const v = versionSchema.safeParse(input);
+  if (!v.success) return fail(issuesFromZod(v.error));
+  let current: unknown = input;
+  if (v.data.version === 1) {
+    const v1 = settingsV1Schema.safeParse(input);
+    if (!v1.success) return fail(issuesFromZod(v1.error));
+    current = fromV1(v1.data);
+  } else if (v.data.version > SETTINGS_VERSION) {
+    return fail([
+      { path: 'version', message: `version ${v.data.version} is newer than this csops understands (${SETTINGS_VERSION})` },
+    ]);
+  }
+  const parsed = settingsSchema.safeParse(current);
+  return parsed.success ? ok(parsed.data) : fail(issuesFromZod(parsed.error));
+}
+
+export function defaultSettings(): Settings {
+  return structuredClone(DEFAULT_SETTINGS);
+}

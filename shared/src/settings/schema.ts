@@ -1,0 +1,225 @@
+import { z } from 'zod';
+import { segmentSchema } from '../snapshot/schema.js';
+
+export const SETTINGS_VERSION = 2;
+
+/** The measures a health score is made of, and the signals each one reads. */
+export const MEASURE_SIGNALS = {
+  usage: ['seatUtilisation', 'activeUserTrend', 'daysSinceActivity'],
+  adoption: ['featureAdoption'],
+  support: ['openTickets', 'tickets30d', 'escalations90d', 'csat'],
+  engagement: ['daysSinceExecutiveMeeting', 'championPresent', 'meetings90d'],
+  sentiment: ['nps', 'npsChange'],
+  billing: ['daysPastDue', 'overdueInvoices', 'failedPayments90d', 'autoPay', 'paperlessBilling'],
+  contract: ['tenureMonths', 'termMonths', 'autoRenew'],
+  onboarding: ['onboardingProgress', 'overdueMilestones'],
+} as const;
+export type MeasureKey = keyof typeof MEASURE_SIGNALS;
+export type SignalKey = (typeof MEASURE_SIGNALS)[MeasureKey][number];
+export const MEASURE_KEYS = Object.keys(MEASURE_SIGNALS) as MeasureKey[];
+
+export const BANDS = ['green', 'yellow', 'red'] as const;
+export const bandSchema = z.enum(BANDS);
+export type Band = z.infer<typeof bandSchema>;
+
+export const HANDOFF_ITEM_KEYS = [
+  'customerGoals',
+  'successCriteria',
+  'technicalRequirements',
+  'implementationRequirements',
+  'stakeholders',
+  'competitiveAlternatives',
+  'promisesMade',
+  'contractExecuted',
+  'paymentTermsConfirmed',
+  'kickoffDate',
+] as const;
+export type HandoffItemKey = (typeof HANDOFF_ITEM_KEYS)[number];
+
+export const STAKEHOLDER_ROLES = ['champion', 'executive_sponsor', 'admin', 'user', 'other'] as const;
+export const stakeholderRoleSchema = z.enum(STAKEHOLDER_ROLES);
+export type StakeholderRole = z.infer<typeof stakeholderRoleSchema>;
+
+const weight = z.number().min(0, 'must be 0 or more').max(1000, 'must be at most 1000');
+const percent = z.number().min(0, 'must be 0 or more').max(100, 'must be at most 100');
+
+/** Piecewise-linear map from a signal's value to 0–100 points; flat beyond its ends. */
+export const curveSchema = z
+  .array(z.tuple([z.number(), percent]))
+  .min(2, 'needs at least two points')
+  .refine(
+    (points) => points.every((p, i) => i === 0 || p[0] > (points[i - 1]?.[0] ?? -Infinity)),
+    'points must be in strictly increasing order of the signal value',
+  );
+export type Curve = z.infer<typeof curveSchema>;
+
+const signalSettingSchema = z.object({ weight, curve: curveSchema });
+export type SignalSetting = z.infer<typeof signalSettingSchema>;
+
+function measureSchema<const K extends readonly string[]>(keys: K) {
+  const signals = Object.fromEntries(keys.map((k) => [k, signalSettingSchema])) as {
+    [P in K[number]]: typeof signalSettingSchema;
+  };
+  return z.object({ weight, signals: z.object(signals) });
+}
+
+const measuresSchema = z
+  .object({
+    usage: measureSchema(MEASURE_SIGNALS.usage),
+    adoption: measureSchema(MEASURE_SIGNALS.adoption),
+    support: measureSchema(MEASURE_SIGNALS.support),
+    engagement: measureSchema(MEASURE_SIGNALS.engagement),
+    sentiment: measureSchema(MEASURE_SIGNALS.sentiment),
+    billing: measureSchema(MEASURE_SIGNALS.billing),
+    contract: measureSchema(MEASURE_SIGNALS.contract),
+    onboarding: measureSchema(MEASURE_SIGNALS.onboarding),
+  })
+  .refine((m) => Object.values(m).some((x) => x.weight > 0), {
+    message: 'at least one measure needs a weight above 0',
+  });
+
+const assigneeSchema = z.enum(['csm', 'owner', 'manager']);
+const stepSchema = z.discriminatedUnion('type', [
+  z.object({
+    key: z.string().min(1),
+    type: z.literal('task'),
+    title: z.string().min(1),
+    dueInDays: z.number().int().min(0).max(365),
+    assignee: assigneeSchema,
+  }),
+  z.object({
+    key: z.string().min(1),
+    type: z.literal('alert'),
+    title: z.string().min(1),
+    dueInDays: z.number().int().min(0).max(365),
+    assignee: assigneeSchema,
+  }),
+  z.object({
+    key: z.string().min(1),
+    type: z.literal('escalation'),
+    title: z.string().min(1),
+    afterHours: z.number().int().min(1).max(24 * 365),
+    assignee: assigneeSchema,
+  }),
+]);
+export type PlaybookStep = z.infer<typeof stepSchema>;
+
+export const triggerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('handoff_submitted') }),
+  z.object({ type: z.literal('health_below_band'), band: z.enum(['yellow', 'red']) }),
+  z.object({ type: z.literal('usage_drop'), percent: z.number().gt(0).max(100) }),
+  z.object({ type: z.literal('champion_left') }),
+  z.object({ type: z.literal('renewal_due'), daysOut: z.number().int().min(1).max(730) }),
+  z.object({ type: z.literal('seat_utilisation_over'), percent: z.number().gt(0).max(1000) }),
+]);
+export type PlaybookTrigger = z.infer<typeof triggerSchema>;
+
+export const PLAYBOOK_KINDS = ['onboarding', 'risk', 'expansion', 'renewal'] as const;
+const playbookSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes'),
+  name: z.string().min(1),
+  kind: z.enum(PLAYBOOK_KINDS),
+  enabled: z.boolean(),
+  trigger: triggerSchema,
+  steps: z.array(stepSchema).min(1, 'a playbook needs at least one step'),
+});
+export type Playbook = z.infer<typeof playbookSchema>;
+
+export const csmSchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    email: z.email().optional(),
+    segments: z.array(segmentSchema).min(1, 'serve at least one segment'),
+    maxArr: z.number().positive(),
+    maxAccounts: z.number().int().positive(),
+  });
+export type Csm = z.infer<typeof csmSchema>;
+
+const renewalSchema = z.object({
+  stages: z
+    .array(z.number().int().min(1).max(730))
+    .min(1)
+    .refine((s) => s.every((d, i) => i === 0 || d < (s[i - 1] ?? Infinity)), 'list stages from furthest to nearest, each once'),
+  riskPoints: z.object({
+    red: weight,
+    yellow: weight,
+    decliningTrend: weight,
+    championLeft: weight,
+    billingTrouble: weight,
+    downgradeRequested: weight,
+    lowCoverage: weight,
+    closeToRenewal: weight,
+  }),
+  levels: z
+    .object({ medium: weight, high: weight, critical: weight })
+    .refine((l) => l.medium <= l.high && l.high <= l.critical, 'levels must rise: medium ≤ high ≤ critical'),
+  arrAtRiskShare: z.object({
+    low: z.number().min(0).max(1),
+    medium: z.number().min(0).max(1),
+    high: z.number().min(0).max(1),
+    critical: z.number().min(0).max(1),
+  }),
+  championLeftWithinDays: z.number().int().min(1).max(730),
+  decliningTrendPoints: z.number().min(0).max(100),
+  lowCoverageBelow: z.number().min(0).max(1),
+  closeToRenewalDays: z.number().int().min(1).max(730),
+});
+
+const groupDays = z.number().int().min(1, 'at least one day').max(3650);
+
+export const settingsSchema = z
+  .object({
+    version: z.literal(SETTINGS_VERSION),
+    measures: measuresSchema,
+    bands: z
+      .object({ green: percent, yellow: percent })
+      .refine((b) => b.green > b.yellow, { message: 'green must start above yellow', path: ['green'] }),
+    freshness: z.object({
+      defaultDays: groupDays,
+      groupDays: z
+        .object({
+          contract: groupDays,
+          usage: groupDays,
+          support: groupDays,
+          engagement: groupDays,
+          sentiment: groupDays,
+          billing: groupDays,
+          onboarding: groupDays,
+        })
+        .partial(),
+    }),
+    trend: z.object({ flatWithin: z.number().min(0).max(50) }),
+    renewal: renewalSchema,
+    expansion: z.object({
+      seatUtilisationOver: z.number().gt(0).max(1000),
+      targetSeatUtilisation: z.number().gt(0).max(100),
+      adoptionMilestonePercent: percent,
+      healthyWithinMonthsOfRenewal: z.number().min(0).max(24),
+      minHealthScore: percent,
+      upliftPercent: z.number().gt(0).max(500),
+      closeInDays: z.number().int().min(1).max(730),
+    }),
+    handoff: z.object({
+      items: z.object(
+        Object.fromEntries(
+          HANDOFF_ITEM_KEYS.map((k) => [k, z.object({ required: z.boolean(), weight })]),
+        ) as Record<HandoffItemKey, z.ZodObject<{ required: z.ZodBoolean; weight: typeof weight }>>,
+      ),
+      requiredStakeholderRoles: z.array(stakeholderRoleSchema),
+    }),
+    segments: z
+      .object({ enterpriseMinArr: z.number().positive(), midMarketMinArr: z.number().positive() })
+      .refine((s) => s.enterpriseMinArr > s.midMarketMinArr, {
+        message: 'Enterprise must start above Mid-Market',
+        path: ['enterpriseMinArr'],
+      }),
+    csms: z
+      .array(csmSchema)
+      .refine((c) => new Set(c.map((x) => x.id)).size === c.length, 'each CSM id once'),
+    playbooks: z
+      .array(playbookSchema)
+      .refine((p) => new Set(p.map((x) => x.id)).size === p.length, 'each playbook id once'),
+  });
+
+export type Settings = z.infer<typeof settingsSchema>;
