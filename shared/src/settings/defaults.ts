@@ -8,64 +8,235 @@ export const DEFAULT_SETTINGS: Settings = {
     usage: {
       weight: 25,
       signals: {
-        seatUtilisation: { weight: 2, curve: [[0, 0], [30, 25], [60, 70], [80, 100]] },
-        activeUserTrend: { weight: 1, curve: [[-50, 0], [-25, 50], [-5, 100]] },
-        daysSinceActivity: { weight: 1, curve: [[0, 100], [7, 90], [30, 30], [60, 0]] },
+        seatUtilisation: {
+          weight: 2,
+          curve: [
+            [0, 0],
+            [30, 25],
+            [60, 70],
+            [80, 100],
+          ],
+        },
+        activeUserTrend: {
+          weight: 1,
+          curve: [
+            [-50, 0],
+            [-25, 50],
+            [-5, 100],
+          ],
+        },
+        daysSinceActivity: {
+          weight: 1,
+          curve: [
+            [0, 100],
+            [7, 90],
+            [30, 30],
+            [60, 0],
+          ],
+        },
       },
     },
     adoption: {
       weight: 15,
       signals: {
-        featureAdoption: { weight: 1, curve: [[0, 0], [25, 40], [50, 75], [75, 100]] },
+        featureAdoption: {
+          weight: 1,
+          curve: [
+            [0, 0],
+            [25, 40],
+            [50, 75],
+            [75, 100],
+          ],
+        },
       },
     },
     support: {
       weight: 10,
       signals: {
-        openTickets: { weight: 1, curve: [[0, 100], [3, 70], [10, 20], [20, 0]] },
-        tickets30d: { weight: 1, curve: [[0, 100], [5, 80], [20, 30], [50, 0]] },
-        escalations90d: { weight: 1, curve: [[0, 100], [1, 60], [3, 10], [5, 0]] },
-        csat: { weight: 2, curve: [[0, 0], [60, 30], [80, 80], [95, 100]] },
+        openTickets: {
+          weight: 1,
+          curve: [
+            [0, 100],
+            [3, 70],
+            [10, 20],
+            [20, 0],
+          ],
+        },
+        tickets30d: {
+          weight: 1,
+          curve: [
+            [0, 100],
+            [5, 80],
+            [20, 30],
+            [50, 0],
+          ],
+        },
+        escalations90d: {
+          weight: 1,
+          curve: [
+            [0, 100],
+            [1, 60],
+            [3, 10],
+            [5, 0],
+          ],
+        },
+        csat: {
+          weight: 2,
+          curve: [
+            [0, 0],
+            [60, 30],
+            [80, 80],
+            [95, 100],
+          ],
+        },
       },
     },
     engagement: {
       weight: 15,
       signals: {
-        daysSinceExecutiveMeeting: { weight: 1, curve: [[0, 100], [90, 80], [180, 30], [365, 0]] },
-        championPresent: { weight: 2, curve: [[0, 0], [1, 100]] },
-        meetings90d: { weight: 1, curve: [[0, 0], [1, 50], [3, 90], [6, 100]] },
+        daysSinceExecutiveMeeting: {
+          weight: 1,
+          curve: [
+            [0, 100],
+            [90, 80],
+            [180, 30],
+            [365, 0],
+          ],
+        },
+        championPresent: {
+          weight: 2,
+          curve: [
+            [0, 0],
+            [1, 100],
+          ],
+        },
+        meetings90d: {
+          weight: 1,
+          curve: [
+            [0, 0],
+            [1, 50],
+            [3, 90],
+            [6, 100],
+          ],
+        },
       },
     },
     sentiment: {
       weight: 10,
       signals: {
-        nps: { weight: 2, curve: [[-100, 0], [-20, 25], [0, 45], [30, 75], [60, 100]] },
-        npsChange: { weight: 1, curve: [[-40, 0], [-10, 50], [0, 100]] },
+        nps: {
+          weight: 2,
+          curve: [
+            [-100, 0],
+            [-20, 25],
+            [0, 45],
+            [30, 75],
+            [60, 100],
+          ],
+        },
+        npsChange: {
+          weight: 1,
+          curve: [
+            [-40, 0],
+            [-10, 50],
+            [0, 100],
+          ],
+        },
       },
     },
     billing: {
       weight: 10,
       signals: {
-        daysPastDue: { weight: 2, curve: [[0, 100], [15, 70], [45, 30], [90, 0]] },
-        overdueInvoices: { weight: 1, curve: [[0, 100], [1, 60], [3, 10]] },
-        failedPayments90d: { weight: 1, curve: [[0, 100], [1, 60], [3, 0]] },
-        autoPay: { weight: 1, curve: [[0, 50], [1, 100]] },
-        paperlessBilling: { weight: 0, curve: [[0, 100], [1, 100]] },
+        daysPastDue: {
+          weight: 2,
+          curve: [
+            [0, 100],
+            [15, 70],
+            [45, 30],
+            [90, 0],
+          ],
+        },
+        overdueInvoices: {
+          weight: 1,
+          curve: [
+            [0, 100],
+            [1, 60],
+            [3, 10],
+          ],
+        },
+        failedPayments90d: {
+          weight: 1,
+          curve: [
+            [0, 100],
+            [1, 60],
+            [3, 0],
+          ],
+        },
+        autoPay: {
+          weight: 1,
+          curve: [
+            [0, 50],
+            [1, 100],
+          ],
+        },
+        paperlessBilling: {
+          weight: 0,
+          curve: [
+            [0, 100],
+            [1, 100],
+          ],
+        },
       },
     },
     contract: {
       weight: 10,
       signals: {
-        tenureMonths: { weight: 2, curve: [[0, 20], [6, 50], [12, 70], [24, 90], [48, 100]] },
-        termMonths: { weight: 2, curve: [[1, 30], [12, 80], [24, 100]] },
-        autoRenew: { weight: 1, curve: [[0, 50], [1, 100]] },
+        tenureMonths: {
+          weight: 2,
+          curve: [
+            [0, 20],
+            [6, 50],
+            [12, 70],
+            [24, 90],
+            [48, 100],
+          ],
+        },
+        termMonths: {
+          weight: 2,
+          curve: [
+            [1, 30],
+            [12, 80],
+            [24, 100],
+          ],
+        },
+        autoRenew: {
+          weight: 1,
+          curve: [
+            [0, 50],
+            [1, 100],
+          ],
+        },
       },
     },
     onboarding: {
       weight: 0,
       signals: {
-        onboardingProgress: { weight: 1, curve: [[0, 0], [50, 60], [100, 100]] },
-        overdueMilestones: { weight: 2, curve: [[0, 100], [1, 50], [3, 0]] },
+        onboardingProgress: {
+          weight: 1,
+          curve: [
+            [0, 0],
+            [50, 60],
+            [100, 100],
+          ],
+        },
+        overdueMilestones: {
+          weight: 2,
+          curve: [
+            [0, 100],
+            [1, 50],
+            [3, 0],
+          ],
+        },
       },
     },
   },
@@ -128,10 +299,34 @@ export const DEFAULT_SETTINGS: Settings = {
       enabled: true,
       trigger: { type: 'handoff_submitted' },
       steps: [
-        { key: 'kickoff', type: 'task', title: 'Hold the kickoff call', dueInDays: 3, assignee: 'csm' },
-        { key: 'plan', type: 'task', title: 'Share the success plan with the champion', dueInDays: 7, assignee: 'csm' },
-        { key: 'first-value', type: 'task', title: 'Confirm first value with the customer', dueInDays: 30, assignee: 'csm' },
-        { key: 'escalate', type: 'escalation', title: 'Kickoff not held: escalate to CS manager', afterHours: 120, assignee: 'manager' },
+        {
+          key: 'kickoff',
+          type: 'task',
+          title: 'Hold the kickoff call',
+          dueInDays: 3,
+          assignee: 'csm',
+        },
+        {
+          key: 'plan',
+          type: 'task',
+          title: 'Share the success plan with the champion',
+          dueInDays: 7,
+          assignee: 'csm',
+        },
+        {
+          key: 'first-value',
+          type: 'task',
+          title: 'Confirm first value with the customer',
+          dueInDays: 30,
+          assignee: 'csm',
+        },
+        {
+          key: 'escalate',
+          type: 'escalation',
+          title: 'Kickoff not held: escalate to CS manager',
+          afterHours: 120,
+          assignee: 'manager',
+        },
       ],
     },
     {
@@ -141,9 +336,27 @@ export const DEFAULT_SETTINGS: Settings = {
       enabled: true,
       trigger: { type: 'health_below_band', band: 'red' },
       steps: [
-        { key: 'alert', type: 'alert', title: 'Health dropped to red', dueInDays: 0, assignee: 'csm' },
-        { key: 'diagnose', type: 'task', title: 'Review the drivers and call the champion', dueInDays: 2, assignee: 'csm' },
-        { key: 'escalate', type: 'escalation', title: 'Red account without a recovery plan: escalate', afterHours: 72, assignee: 'manager' },
+        {
+          key: 'alert',
+          type: 'alert',
+          title: 'Health dropped to red',
+          dueInDays: 0,
+          assignee: 'csm',
+        },
+        {
+          key: 'diagnose',
+          type: 'task',
+          title: 'Review the drivers and call the champion',
+          dueInDays: 2,
+          assignee: 'csm',
+        },
+        {
+          key: 'escalate',
+          type: 'escalation',
+          title: 'Red account without a recovery plan: escalate',
+          afterHours: 72,
+          assignee: 'manager',
+        },
       ],
     },
     {
@@ -153,7 +366,13 @@ export const DEFAULT_SETTINGS: Settings = {
       enabled: true,
       trigger: { type: 'usage_drop', percent: 30 },
       steps: [
-        { key: 'investigate', type: 'task', title: 'Find out why active users fell', dueInDays: 3, assignee: 'csm' },
+        {
+          key: 'investigate',
+          type: 'task',
+          title: 'Find out why active users fell',
+          dueInDays: 3,
+          assignee: 'csm',
+        },
       ],
     },
     {
@@ -163,9 +382,27 @@ export const DEFAULT_SETTINGS: Settings = {
       enabled: true,
       trigger: { type: 'champion_left' },
       steps: [
-        { key: 'new-champion', type: 'task', title: 'Identify and meet a new champion', dueInDays: 7, assignee: 'csm' },
-        { key: 'exec', type: 'task', title: 'Re-confirm the executive sponsor', dueInDays: 14, assignee: 'csm' },
-        { key: 'escalate', type: 'escalation', title: 'No new champion: escalate', afterHours: 336, assignee: 'manager' },
+        {
+          key: 'new-champion',
+          type: 'task',
+          title: 'Identify and meet a new champion',
+          dueInDays: 7,
+          assignee: 'csm',
+        },
+        {
+          key: 'exec',
+          type: 'task',
+          title: 'Re-confirm the executive sponsor',
+          dueInDays: 14,
+          assignee: 'csm',
+        },
+        {
+          key: 'escalate',
+          type: 'escalation',
+          title: 'No new champion: escalate',
+          afterHours: 336,
+          assignee: 'manager',
+        },
       ],
     },
     {
@@ -175,7 +412,13 @@ export const DEFAULT_SETTINGS: Settings = {
       enabled: true,
       trigger: { type: 'renewal_due', daysOut: 120 },
       steps: [
-        { key: 'review', type: 'task', title: 'Run the renewal readiness review', dueInDays: 7, assignee: 'csm' },
+        {
+          key: 'review',
+          type: 'task',
+          title: 'Run the renewal readiness review',
+          dueInDays: 7,
+          assignee: 'csm',
+        },
       ],
     },
     {
@@ -185,8 +428,20 @@ export const DEFAULT_SETTINGS: Settings = {
       enabled: true,
       trigger: { type: 'renewal_due', daysOut: 90 },
       steps: [
-        { key: 'quote', type: 'task', title: 'Send the renewal proposal', dueInDays: 14, assignee: 'owner' },
-        { key: 'ebr', type: 'task', title: 'Hold an executive business review', dueInDays: 30, assignee: 'csm' },
+        {
+          key: 'quote',
+          type: 'task',
+          title: 'Send the renewal proposal',
+          dueInDays: 14,
+          assignee: 'owner',
+        },
+        {
+          key: 'ebr',
+          type: 'task',
+          title: 'Hold an executive business review',
+          dueInDays: 30,
+          assignee: 'csm',
+        },
       ],
     },
     {
@@ -196,8 +451,20 @@ export const DEFAULT_SETTINGS: Settings = {
       enabled: true,
       trigger: { type: 'renewal_due', daysOut: 30 },
       steps: [
-        { key: 'commit', type: 'task', title: 'Get the renewal signed or commit the forecast', dueInDays: 7, assignee: 'owner' },
-        { key: 'escalate', type: 'escalation', title: 'Renewal unsigned 30 days out: escalate', afterHours: 240, assignee: 'manager' },
+        {
+          key: 'commit',
+          type: 'task',
+          title: 'Get the renewal signed or commit the forecast',
+          dueInDays: 7,
+          assignee: 'owner',
+        },
+        {
+          key: 'escalate',
+          type: 'escalation',
+          title: 'Renewal unsigned 30 days out: escalate',
+          afterHours: 240,
+          assignee: 'manager',
+        },
       ],
     },
     {
@@ -207,7 +474,13 @@ export const DEFAULT_SETTINGS: Settings = {
       enabled: true,
       trigger: { type: 'seat_utilisation_over', percent: 90 },
       steps: [
-        { key: 'propose', type: 'task', title: 'Propose additional seats', dueInDays: 7, assignee: 'owner' },
+        {
+          key: 'propose',
+          type: 'task',
+          title: 'Propose additional seats',
+          dueInDays: 7,
+          assignee: 'owner',
+        },
       ],
     },
   ],

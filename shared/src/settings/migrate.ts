@@ -3,6 +3,11 @@ import { fail, issuesFromZod, ok, type Result } from '../result/result.js';
 import { DEFAULT_SETTINGS } from './defaults.js';
 import { settingsSchema, SETTINGS_VERSION, type Settings } from './schema.js';
 
+/** Settings are plain JSON data, so a JSON round trip is a faithful deep copy. */
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
 /** Version 1 kept one flat weight per measure, two band cut-offs and a single freshness window. */
 const settingsV1Schema = z.object({
   version: z.literal(1),
@@ -24,7 +29,7 @@ const settingsV1Schema = z.object({
 type SettingsV1 = z.infer<typeof settingsV1Schema>;
 
 function fromV1(v1: SettingsV1): unknown {
-  const measures = structuredClone(DEFAULT_SETTINGS.measures);
+  const measures = clone(DEFAULT_SETTINGS.measures);
   for (const [key, w] of Object.entries(v1.weights)) {
     if (w !== undefined) measures[key as keyof typeof v1.weights].weight = w;
   }
@@ -32,11 +37,17 @@ function fromV1(v1: SettingsV1): unknown {
   measures.contract.weight = 0;
   measures.onboarding.weight = 0;
   return {
-    ...structuredClone(DEFAULT_SETTINGS),
+    ...clone(DEFAULT_SETTINGS),
     measures,
     bands: { green: v1.greenMin, yellow: v1.yellowMin },
-    freshness: { ...DEFAULT_SETTINGS.freshness, defaultDays: v1.freshnessDays ?? DEFAULT_SETTINGS.freshness.defaultDays },
-    renewal: { ...DEFAULT_SETTINGS.renewal, stages: v1.renewalStages ?? DEFAULT_SETTINGS.renewal.stages },
+    freshness: {
+      ...DEFAULT_SETTINGS.freshness,
+      defaultDays: v1.freshnessDays ?? DEFAULT_SETTINGS.freshness.defaultDays,
+    },
+    renewal: {
+      ...DEFAULT_SETTINGS.renewal,
+      stages: v1.renewalStages ?? DEFAULT_SETTINGS.renewal.stages,
+    },
     version: SETTINGS_VERSION,
   };
 }
@@ -57,7 +68,10 @@ export function parseSettings(input: unknown): Result<Settings> {
     current = fromV1(v1.data);
   } else if (v.data.version > SETTINGS_VERSION) {
     return fail([
-      { path: 'version', message: `version ${v.data.version} is newer than this csops understands (${SETTINGS_VERSION})` },
+      {
+        path: 'version',
+        message: `version ${v.data.version} is newer than this csops understands (${SETTINGS_VERSION})`,
+      },
     ]);
   }
   const parsed = settingsSchema.safeParse(current);
@@ -65,5 +79,5 @@ export function parseSettings(input: unknown): Result<Settings> {
 }
 
 export function defaultSettings(): Settings {
-  return structuredClone(DEFAULT_SETTINGS);
+  return clone(DEFAULT_SETTINGS);
 }

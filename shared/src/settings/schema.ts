@@ -36,7 +36,13 @@ export const HANDOFF_ITEM_KEYS = [
 ] as const;
 export type HandoffItemKey = (typeof HANDOFF_ITEM_KEYS)[number];
 
-export const STAKEHOLDER_ROLES = ['champion', 'executive_sponsor', 'admin', 'user', 'other'] as const;
+export const STAKEHOLDER_ROLES = [
+  'champion',
+  'executive_sponsor',
+  'admin',
+  'user',
+  'other',
+] as const;
 export const stakeholderRoleSchema = z.enum(STAKEHOLDER_ROLES);
 export type StakeholderRole = z.infer<typeof stakeholderRoleSchema>;
 
@@ -98,7 +104,11 @@ const stepSchema = z.discriminatedUnion('type', [
     key: z.string().min(1),
     type: z.literal('escalation'),
     title: z.string().min(1),
-    afterHours: z.number().int().min(1).max(24 * 365),
+    afterHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 365),
     assignee: assigneeSchema,
   }),
 ]);
@@ -125,22 +135,24 @@ const playbookSchema = z.object({
 });
 export type Playbook = z.infer<typeof playbookSchema>;
 
-export const csmSchema = z
-  .object({
-    id: z.string().min(1),
-    name: z.string().min(1),
-    email: z.email().optional(),
-    segments: z.array(segmentSchema).min(1, 'serve at least one segment'),
-    maxArr: z.number().positive(),
-    maxAccounts: z.number().int().positive(),
-  });
+export const csmSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  email: z.email().optional(),
+  segments: z.array(segmentSchema).min(1, 'serve at least one segment'),
+  maxArr: z.number().positive(),
+  maxAccounts: z.number().int().positive(),
+});
 export type Csm = z.infer<typeof csmSchema>;
 
 const renewalSchema = z.object({
   stages: z
     .array(z.number().int().min(1).max(730))
     .min(1)
-    .refine((s) => s.every((d, i) => i === 0 || d < (s[i - 1] ?? Infinity)), 'list stages from furthest to nearest, each once'),
+    .refine(
+      (s) => s.every((d, i) => i === 0 || d < (s[i - 1] ?? Infinity)),
+      'list stages from furthest to nearest, each once',
+    ),
   riskPoints: z.object({
     red: weight,
     yellow: weight,
@@ -153,7 +165,10 @@ const renewalSchema = z.object({
   }),
   levels: z
     .object({ medium: weight, high: weight, critical: weight })
-    .refine((l) => l.medium <= l.high && l.high <= l.critical, 'levels must rise: medium ≤ high ≤ critical'),
+    .refine(
+      (l) => l.medium <= l.high && l.high <= l.critical,
+      'levels must rise: medium ≤ high ≤ critical',
+    ),
   arrAtRiskShare: z.object({
     low: z.number().min(0).max(1),
     medium: z.number().min(0).max(1),
@@ -168,58 +183,60 @@ const renewalSchema = z.object({
 
 const groupDays = z.number().int().min(1, 'at least one day').max(3650);
 
-export const settingsSchema = z
-  .object({
-    version: z.literal(SETTINGS_VERSION),
-    measures: measuresSchema,
-    bands: z
-      .object({ green: percent, yellow: percent })
-      .refine((b) => b.green > b.yellow, { message: 'green must start above yellow', path: ['green'] }),
-    freshness: z.object({
-      defaultDays: groupDays,
-      groupDays: z
-        .object({
-          contract: groupDays,
-          usage: groupDays,
-          support: groupDays,
-          engagement: groupDays,
-          sentiment: groupDays,
-          billing: groupDays,
-          onboarding: groupDays,
-        })
-        .partial(),
+export const settingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  measures: measuresSchema,
+  bands: z
+    .object({ green: percent, yellow: percent })
+    .refine((b) => b.green > b.yellow, {
+      message: 'green must start above yellow',
+      path: ['green'],
     }),
-    trend: z.object({ flatWithin: z.number().min(0).max(50) }),
-    renewal: renewalSchema,
-    expansion: z.object({
-      seatUtilisationOver: z.number().gt(0).max(1000),
-      targetSeatUtilisation: z.number().gt(0).max(100),
-      adoptionMilestonePercent: percent,
-      healthyWithinMonthsOfRenewal: z.number().min(0).max(24),
-      minHealthScore: percent,
-      upliftPercent: z.number().gt(0).max(500),
-      closeInDays: z.number().int().min(1).max(730),
+  freshness: z.object({
+    defaultDays: groupDays,
+    groupDays: z
+      .object({
+        contract: groupDays,
+        usage: groupDays,
+        support: groupDays,
+        engagement: groupDays,
+        sentiment: groupDays,
+        billing: groupDays,
+        onboarding: groupDays,
+      })
+      .partial(),
+  }),
+  trend: z.object({ flatWithin: z.number().min(0).max(50) }),
+  renewal: renewalSchema,
+  expansion: z.object({
+    seatUtilisationOver: z.number().gt(0).max(1000),
+    targetSeatUtilisation: z.number().gt(0).max(100),
+    adoptionMilestonePercent: percent,
+    healthyWithinMonthsOfRenewal: z.number().min(0).max(24),
+    minHealthScore: percent,
+    upliftPercent: z.number().gt(0).max(500),
+    closeInDays: z.number().int().min(1).max(730),
+  }),
+  handoff: z.object({
+    items: z.object(
+      Object.fromEntries(
+        HANDOFF_ITEM_KEYS.map((k) => [k, z.object({ required: z.boolean(), weight })]),
+      ) as Record<HandoffItemKey, z.ZodObject<{ required: z.ZodBoolean; weight: typeof weight }>>,
+    ),
+    requiredStakeholderRoles: z.array(stakeholderRoleSchema),
+  }),
+  segments: z
+    .object({ enterpriseMinArr: z.number().positive(), midMarketMinArr: z.number().positive() })
+    .refine((s) => s.enterpriseMinArr > s.midMarketMinArr, {
+      message: 'Enterprise must start above Mid-Market',
+      path: ['enterpriseMinArr'],
     }),
-    handoff: z.object({
-      items: z.object(
-        Object.fromEntries(
-          HANDOFF_ITEM_KEYS.map((k) => [k, z.object({ required: z.boolean(), weight })]),
-        ) as Record<HandoffItemKey, z.ZodObject<{ required: z.ZodBoolean; weight: typeof weight }>>,
-      ),
-      requiredStakeholderRoles: z.array(stakeholderRoleSchema),
-    }),
-    segments: z
-      .object({ enterpriseMinArr: z.number().positive(), midMarketMinArr: z.number().positive() })
-      .refine((s) => s.enterpriseMinArr > s.midMarketMinArr, {
-        message: 'Enterprise must start above Mid-Market',
-        path: ['enterpriseMinArr'],
-      }),
-    csms: z
-      .array(csmSchema)
-      .refine((c) => new Set(c.map((x) => x.id)).size === c.length, 'each CSM id once'),
-    playbooks: z
-      .array(playbookSchema)
-      .refine((p) => new Set(p.map((x) => x.id)).size === p.length, 'each playbook id once'),
-  });
+  csms: z
+    .array(csmSchema)
+    .refine((c) => new Set(c.map((x) => x.id)).size === c.length, 'each CSM id once'),
+  playbooks: z
+    .array(playbookSchema)
+    .refine((p) => new Set(p.map((x) => x.id)).size === p.length, 'each playbook id once'),
+});
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -100,13 +100,7 @@ export const accountSnapshotSchema = z.object({
 
 export type AccountSnapshot = z.infer<typeof accountSnapshotSchema>;
 export type SignalGroupKey =
-  | 'contract'
-  | 'usage'
-  | 'support'
-  | 'engagement'
-  | 'sentiment'
-  | 'billing'
-  | 'onboarding';
+  'contract' | 'usage' | 'support' | 'engagement' | 'sentiment' | 'billing' | 'onboarding';
 export const SIGNAL_GROUPS: readonly SignalGroupKey[] = [
   'contract',
   'usage',
