@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { parseWith, type Result } from '../result/result.js';
+import { stakeholderRoleSchema } from '../settings/schema.js';
+import type { HandoffInput } from './types.js';
+
+const MAX_TEXT = 5000;
+
+/** Trimmed free text; a blank answer counts as not given, so a draft can be saved half-filled. */
+const text = z
+  .string()
+  .trim()
+  .max(MAX_TEXT, `keep it under ${MAX_TEXT} characters`)
+  .optional()
+  .transform((s) => (s === '' ? undefined : s));
+
+const stakeholderSchema = z.object({
+  name: z.string().trim().max(200, 'keep the name under 200 characters'),
+  // Checked by the evaluator, which tells the AE whose email to fix instead of refusing the draft.
+  email: text,
+  role: stakeholderRoleSchema,
+});
+
+const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
+export function isCalendarDate(value: string): boolean {
+  const m = YMD.exec(value);
+  if (m === null) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** What an AE sends from the deal: every item optional while the handoff is a draft. */
+export const handoffInputSchema = z.object({
+  customerGoals: text,
+  successCriteria: text,
+  technicalRequirements: text,
+  implementationRequirements: text,
+  stakeholders: z.array(stakeholderSchema).max(50, 'list at most 50 stakeholders').optional(),
+  competitiveAlternatives: text,
+  promisesMade: text,
+  contractExecuted: z.boolean().optional(),
+  paymentTermsConfirmed: z.boolean().optional(),
+  kickoffDate: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) => (s === '' ? undefined : s))
+    .refine((s) => s === undefined || isCalendarDate(s), 'use a real date written YYYY-MM-DD'),
+});
+
+export function parseHandoffInput(input: unknown): Result<HandoffInput> {
+  return parseWith(handoffInputSchema, input);
+}
