@@ -1,0 +1,212 @@
+import type { HealthScore, PreviousHealth } from '../health/types.js';
+import type { RenewalRisk } from '../renewal/types.js';
+import type { Band, Playbook, PlaybookTrigger, Settings } from '../settings/schema.js';
+import type { AccountSnapshot } from '../snapshot/schema.js';
+import type { PlaybookAction } from './types.js';
+
+export interface PlaybookContext {
+  snapshot: AccountSnapshot;
+  health: HealthScore;
+  risk: RenewalRisk;
+  previous?: PreviousHealth;
+}
+
+/** One firing of a trigger: which firing it is, when it happened and why. */
+export interface TriggerFiring {
+  instance: string;
+  triggeredAt: string;
+  reason: string;
+}
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const BAND_RANK: Record<Band, number> = { green: 0, yellow: 1, red: 2 };
+
+const utcDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+const utcIso = (ms: number): string => new Date(ms).toISOString();
+
+function renewalStageWindows(settings: Settings): number[] {
+  const days = new Set<number>(settings.renewal.stages);
+  for (const p of settings.playbooks) {
+    if (p.enabled && p.trigger.type === 'renewal_due') days.add(p.trigger.daysOut);
+  }
+  return [...days].sort((a, b) => b - a);
+}
+
+/**
+ * The contract term a persistent condition belongs to, so it fires once per term rather than on
+ * every rescoring: the renewal date, else the contract start, else the month it was observed.
+ */
+function termOf(snapshot: AccountSnapshot, observedMs: number): string {
+  const c = snapshot.contract;
+  if (c?.renewalDate !== undefined) return utcDate(Date.parse(c.renewalDate));
+  if (c?.startDate !== undefined) return `start-${utcDate(Date.parse(c.startDate))}`;
+  return utcDate(observedMs).slice(0, 7);
+}
+
+function fire(
+  trigger: PlaybookTrigger,
+  ctx: PlaybookContext,
+  settings: Settings,
+  asOfMs: number,
+  stageWindows: () => number[],
+): TriggerFiring | null {
+  const { snapshot, health, risk } = ctx;
+  switch (trigger.type) {
+    case 'handoff_submitted': {
+      const ob = snapshot.onboarding;
+      const submitted = ob?.handoffSubmittedAt;
+      if (submitted === undefined) return null;
+      const submittedMs = Date.parse(submitted);
+      if (submittedMs > asOfMs) return null;
+      // Onboarding ends when first value is recorded; its steps are no longer due after that.
+      if (ob?.firstValueAt !== undefined && Date.parse(ob.firstValueAt) <= asOfMs) return null;
+      const day = utcDate(submittedMs);
+      return {
+        instance: `handoff_submitted:${day}`,
+        triggeredAt: utcIso(submittedMs),
+        reason: `Handoff submitted on ${day}`,
+      };
+    }
+    case 'health_below_band': {
+      if (health.band === null || health.score === null) return null;
+      const target = BAND_RANK[trigger.band];
+      if (BAND_RANK[health.band] < target) return null;
+      const prev = ctx.previous;
+      // Only the crossing fires: an account that stays red is not re-alerted on every rescoring.
+      if (prev !== undefined && BAND_RANK[prev.band] >= target) return null;
+      const asOfMsHealth = Date.parse(health.asOf);
+      const score = Math.round(health.score);
+      return {
+        instance: `health_below_band:${trigger.band}:${utcDate(asOfMsHealth)}`,
+        triggeredAt: utcIso(asOfMsHealth),
+        reason:
+          prev === undefined
+            ? `Health is ${health.band} (score ${score})`
+            : `Health fell to ${health.band} (score ${score}, was ${prev.band} at ${Math.round(prev.score)})`,
+      };
+    }
+    case 'usage_drop': {
+      const u = snapshot.usage;
+      const now = u?.activeUsers30d;
+      const prior = u?.activeUsersPrior30d;
+      if (now === undefined || prior === undefined || prior <= 0) return null;
+      const drop = ((prior - now) / prior) * 100;
+      if (drop < trigger.percent) return null;
+      const observedMs = u?.observedAt !== undefined ? Date.parse(u.observedAt) : asOfMs;
+      // A drop is a fact about a 30-day window: one investigation per calendar month at most.
+      return {
+        instance: `usage_drop:${trigger.percent}:${utcDate(observedMs).slice(0, 7)}`,
+        triggeredAt: utcIso(observedMs),
+        reason: `Active users fell ${Math.round(drop)}% in 30 days (${prior} → ${now})`,
+      };
+    }
+    case 'champion_left': {
+      const leftAt = snapshot.engagement?.championLeftAt;
+      if (leftAt === undefined) return null;
+      const leftMs = Date.parse(leftAt);
+      const daysAgo = Math.floor(asOfMs / DAY_MS) - Math.floor(leftMs / DAY_MS);
+      if (daysAgo < 0 || daysAgo > settings.renewal.championLeftWithinDays) return null;
+      const day = utcDate(leftMs);
+      return {
+        instance: `champion_left:${day}`,
+        triggeredAt: utcIso(leftMs),
+        reason: `Champion left on ${day}`,
+      };
+    }
+    case 'renewal_due': {
+      const days = risk.daysToRenewal;
+      if (days === null || risk.renewalDate === null || days < 0 || days > trigger.daysOut) {
+        return null;
+      }
+      // Inside this stage's window only: once the next nearer stage is reached, that one runs.
+      const nearer = stageWindows().find((d) => d < trigger.daysOut);
+      if (nearer !== undefined && days <= nearer) return null;
+      const renewalMs = Date.parse(risk.renewalDate);
+      const day = utcDate(renewalMs);
+      return {
+        instance: `renewal_due:${trigger.daysOut}:${day}`,
+        triggeredAt: utcIso(renewalMs - trigger.daysOut * DAY_MS),
+        reason: `Renewal on ${day} is ${days} day${days === 1 ? '' : 's'} away`,
+      };
+    }
+    case 'seat_utilisation_over': {
+      const seats = snapshot.contract?.licensedSeats;
+      const active = snapshot.usage?.activeUsers30d;
+      if (seats === undefined || seats <= 0 || active === undefined) return null;
+      const utilisation = (active / seats) * 100;
+      if (utilisation <= trigger.percent) return null;
+      const obs = snapshot.usage?.observedAt;
+      const observedMs = obs !== undefined ? Date.parse(obs) : asOfMs;
+      return {
+        instance: `seat_utilisation_over:${trigger.percent}:${termOf(snapshot, observedMs)}`,
+        triggeredAt: utcIso(observedMs),
+        reason: `${active} of ${seats} licensed seats active (${Math.round(utilisation)}%)`,
+      };
+    }
+  }
+}
+
+/** `csops:<accountId>:<playbookId>:<triggerInstance>:<stepKey>` — what a face stores to dedupe. */
+export function actionKey(
+  accountId: string,
+  playbookId: string,
+  triggerInstance: string,
+  stepKey: string,
+): string {
+  return `csops:${accountId}:${playbookId}:${triggerInstance}:${stepKey}`;
+}
+
+function actionsFor(
+  playbook: Playbook,
+  firing: TriggerFiring,
+  accountId: string,
+  asOfMs: number,
+): PlaybookAction[] {
+  const firedMs = Date.parse(firing.triggeredAt);
+  const seen = new Set<string>();
+  return playbook.steps.map((step, i) => {
+    // Step keys should be unique; if an admin repeats one, its position keeps the keys apart.
+    const stepKey = seen.has(step.key) ? `${step.key}#${i + 1}` : step.key;
+    seen.add(stepKey);
+    const dueMs =
+      step.type === 'escalation'
+        ? firedMs + step.afterHours * HOUR_MS
+        : firedMs + step.dueInDays * DAY_MS;
+    return {
+      key: actionKey(accountId, playbook.id, firing.instance, stepKey),
+      accountId,
+      playbookId: playbook.id,
+      playbookName: playbook.name,
+      kind: playbook.kind,
+      triggerInstance: firing.instance,
+      triggerReason: firing.reason,
+      stepKey,
+      type: step.type,
+      title: step.title,
+      assignee: step.assignee,
+      triggeredAt: firing.triggeredAt,
+      dueAt: utcIso(dueMs),
+      overdue: dueMs <= asOfMs,
+    };
+  });
+}
+
+/**
+ * Every step of every enabled playbook whose trigger fires for this account now, each with its due
+ * date and an idempotency key: the same firing always yields the same keys, so a face that stores
+ * the key creates each task once, and a new firing (next renewal, another crossing) yields new ones.
+ */
+export function duePlaybookActions(ctx: PlaybookContext, settings: Settings): PlaybookAction[] {
+  const asOfMs = Date.parse(ctx.snapshot.asOf);
+  let windows: number[] | undefined;
+  const stageWindows = (): number[] => (windows ??= renewalStageWindows(settings));
+  const actions: PlaybookAction[] = [];
+  for (const playbook of settings.playbooks) {
+    if (!playbook.enabled) continue;
+    const firing = fire(playbook.trigger, ctx, settings, asOfMs, stageWindows);
+    if (firing !== null)
+      actions.push(...actionsFor(playbook, firing, ctx.snapshot.accountId, asOfMs));
+  }
+  return actions;
+}
