@@ -1,0 +1,148 @@
+import type { HealthScore } from '../health/types.js';
+import type { Settings } from '../settings/schema.js';
+import type { AccountSnapshot } from '../snapshot/schema.js';
+import type { ExpansionResult, ExpansionSignal, OpportunityDraft } from './types.js';
+
+const DAY_MS = 86_400_000;
+const AVERAGE_MONTH_DAYS = 30.4375;
+
+export interface ExpansionOptions {
+  /** An expansion deal / Opportunity is already open for this account. */
+  openExpansionDeal: boolean;
+}
+
+/** Thousands separators without Intl, so the text is the same on every face and runtime. */
+export function formatAmount(n: number): string {
+  const whole = Math.round(n);
+  const sign = whole < 0 ? '-' : '';
+  return sign + String(Math.abs(whole)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function money(n: number, currency: string | undefined): string {
+  return currency === undefined ? formatAmount(n) : `${formatAmount(n)} ${currency}`;
+}
+
+/** The contract term the draft belongs to: one expansion draft per term, however often it is run. */
+export function expansionKey(snapshot: AccountSnapshot): string {
+  const c = snapshot.contract;
+  const term =
+    c?.renewalDate !== undefined
+      ? new Date(Date.parse(c.renewalDate)).toISOString().slice(0, 10)
+      : c?.startDate !== undefined
+        ? `start-${new Date(Date.parse(c.startDate)).toISOString().slice(0, 10)}`
+        : 'no-term';
+  return `csops-expansion:${snapshot.accountId}:${term}`;
+}
+
+function signalsFor(
+  snapshot: AccountSnapshot,
+  health: HealthScore,
+  settings: Settings,
+): ExpansionSignal[] {
+  const e = settings.expansion;
+  const signals: ExpansionSignal[] = [];
+  const seats = snapshot.contract?.licensedSeats;
+  const active = snapshot.usage?.activeUsers30d;
+  if (seats !== undefined && seats > 0 && active !== undefined) {
+    const utilisation = (active / seats) * 100;
+    if (utilisation > e.seatUtilisationOver) {
+      signals.push({
+        code: 'seatUtilisation',
+        message: `${active} of ${seats} licensed seats active (${Math.round(utilisation)}%)`,
+      });
+    }
+  }
+  const adopted = snapshot.usage?.featuresAdopted;
+  const licensed = snapshot.usage?.featuresLicensed;
+  if (adopted !== undefined && licensed !== undefined && licensed > 0) {
+    const adoption = (adopted / licensed) * 100;
+    if (adoption >= e.adoptionMilestonePercent) {
+      signals.push({
+        code: 'adoptionMilestone',
+        message: `${adopted} of ${licensed} licensed features adopted (${Math.round(adoption)}%)`,
+      });
+    }
+  }
+  const renewal = snapshot.contract?.renewalDate;
+  if (health.score !== null && health.score >= e.minHealthScore && renewal !== undefined) {
+    const days =
+      Math.floor(Date.parse(renewal) / DAY_MS) - Math.floor(Date.parse(snapshot.asOf) / DAY_MS);
+    const months = days / AVERAGE_MONTH_DAYS;
+    if (days >= 0 && months <= e.healthyWithinMonthsOfRenewal) {
+      signals.push({
+        code: 'healthyNearRenewal',
+        message: `Health ${Math.round(health.score)} with renewal in ${days} day${days === 1 ? '' : 's'}`,
+      });
+    }
+  }
+  return signals;
+}
+
+interface Estimate {
+  amount: number;
+  basis: string;
+  kind: 'seat expansion' | 'expansion';
+}
+
+function estimate(
+  snapshot: AccountSnapshot,
+  arr: number,
+  signals: ExpansionSignal[],
+  settings: Settings,
+): Estimate {
+  const e = settings.expansion;
+  const seats = snapshot.contract?.licensedSeats ?? 0;
+  const active = snapshot.usage?.activeUsers30d ?? 0;
+  if (signals.some((s) => s.code === 'seatUtilisation') && seats > 0) {
+    // Enough seats that today's active users would fill the target utilisation, not more.
+    const extra = Math.ceil((active * 100) / e.targetSeatUtilisation - 1e-9) - seats;
+    if (extra > 0) {
+      const perSeat = arr / seats;
+      return {
+        amount: Math.round(extra * perSeat),
+        basis: `${extra} more seat${extra === 1 ? '' : 's'} × ${money(perSeat, snapshot.currency)} per seat, to bring seat use to ${e.targetSeatUtilisation}%`,
+        kind: 'seat expansion',
+      };
+    }
+  }
+  return {
+    amount: Math.round((arr * e.upliftPercent) / 100),
+    basis: `${e.upliftPercent}% of ARR ${money(arr, snapshot.currency)}`,
+    kind: 'expansion',
+  };
+}
+
+/**
+ * Expansion signals, and an opportunity draft sized from them: extra seats at today's price per
+ * seat when seats run out, otherwise the configured uplift on ARR. No draft while an expansion deal
+ * is open (a second click must not make a second deal) or when there is no ARR to size it from.
+ */
+export function detectExpansion(
+  snapshot: AccountSnapshot,
+  health: HealthScore,
+  settings: Settings,
+  opts: ExpansionOptions,
+): ExpansionResult {
+  const signals = signalsFor(snapshot, health, settings);
+  if (signals.length === 0) return { signals, draft: null };
+  if (opts.openExpansionDeal) {
+    return { signals, draft: null, suppressedBecause: 'An expansion deal is already open' };
+  }
+  const arr = snapshot.arr ?? 0;
+  if (arr <= 0) {
+    return { signals, draft: null, suppressedBecause: 'No ARR recorded to size an expansion from' };
+  }
+  const est = estimate(snapshot, arr, signals, settings);
+  const closeMs = Date.parse(snapshot.asOf) + settings.expansion.closeInDays * DAY_MS;
+  const draft: OpportunityDraft = {
+    idempotencyKey: expansionKey(snapshot),
+    accountId: snapshot.accountId,
+    name: `${snapshot.name ?? snapshot.accountId} — ${est.kind}`,
+    amount: est.amount,
+    amountBasis: est.basis,
+    closeDate: new Date(closeMs).toISOString().slice(0, 10),
+    reason: signals.map((s) => s.message).join('; '),
+    signals,
+  };
+  return { signals, draft };
+}
