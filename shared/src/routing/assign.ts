@@ -44,7 +44,7 @@ function loadOf(book: readonly CsmLoad[], csmId: string): { arr: number; account
   return { arr, accounts };
 }
 
-function whyNot(c: Candidate, arr: number): string {
+function whyNot(c: Candidate): string {
   if (c.slotsLeft < 1) return `${c.csm.name} has no account slots left`;
   return `${c.csm.name} has ${formatAmount(Math.max(0, c.arrLeft))} ARR capacity left`;
 }
@@ -85,7 +85,7 @@ export function assignCsm(
     .sort((a, b) => b.share - a.share || (a.csm.id < b.csm.id ? -1 : a.csm.id > b.csm.id ? 1 : 0));
   const best = fits[0];
   if (best === undefined) {
-    const detail = candidates.map((c) => whyNot(c, account.arr)).join('; ');
+    const detail = candidates.map(whyNot).join('; ');
     return {
       csmId: null,
       segment,
