@@ -186,12 +186,10 @@ const groupDays = z.number().int().min(1, 'at least one day').max(3650);
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   measures: measuresSchema,
-  bands: z
-    .object({ green: percent, yellow: percent })
-    .refine((b) => b.green > b.yellow, {
-      message: 'green must start above yellow',
-      path: ['green'],
-    }),
+  bands: z.object({ green: percent, yellow: percent }).refine((b) => b.green > b.yellow, {
+    message: 'green must start above yellow',
+    path: ['green'],
+  }),
   freshness: z.object({
     defaultDays: groupDays,
     groupDays: z
