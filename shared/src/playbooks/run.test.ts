@@ -187,6 +187,18 @@ describe('duePlaybookActions', () => {
       expect(actions[0]?.triggerReason).toBe('47 of 50 licensed seats active (94%)');
     });
 
+    it('waits while an expansion deal is already open', () => {
+      const snapshot = makeSnapshot({
+        contract: { licensedSeats: 50 },
+        usage: { activeUsers30d: 47 },
+      });
+      const health = makeHealth();
+      const risk = assessRenewalRisk(snapshot, health, settings);
+      expect(
+        duePlaybookActions({ snapshot, health, risk, openExpansionDeal: true }, settings),
+      ).toEqual([]);
+    });
+
     it('never fires for an account with zero licensed seats', () => {
       expect(
         run(makeSnapshot({ contract: { licensedSeats: 0 }, usage: { activeUsers30d: 12 } })),

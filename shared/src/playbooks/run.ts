@@ -9,6 +9,8 @@ export interface PlaybookContext {
   health: HealthScore;
   risk: RenewalRisk;
   previous?: PreviousHealth;
+  /** An expansion deal is already open: expansion playbooks wait until it closes. */
+  openExpansionDeal?: boolean;
 }
 
 /** One firing of a trigger: which firing it is, when it happened and why. */
@@ -204,6 +206,7 @@ export function duePlaybookActions(ctx: PlaybookContext, settings: Settings): Pl
   const actions: PlaybookAction[] = [];
   for (const playbook of settings.playbooks) {
     if (!playbook.enabled) continue;
+    if (playbook.kind === 'expansion' && ctx.openExpansionDeal === true) continue;
     const firing = fire(playbook.trigger, ctx, settings, asOfMs, stageWindows);
     if (firing !== null)
       actions.push(...actionsFor(playbook, firing, ctx.snapshot.accountId, asOfMs));
