@@ -1,0 +1,295 @@
+// What the preview itself reads from the CRM (the sandbox, through HubSpot's own client): the portfolio
+// list and the properties panel of a record. The cards read nothing here: they call app functions.
+import { Client } from '@hubspot/api-client';
+
+export interface CrmConnection {
+  baseUrl: string;
+  accessToken: string;
+}
+
+export function crmClient(connection: CrmConnection): Client {
+  return new Client({
+    accessToken: connection.accessToken,
+    basePath: connection.baseUrl.replace(/\/$/, ''),
+    numberOfApiCallRetries: 3,
+  });
+}
+
+export const PORTFOLIO_PROPERTIES = [
+  'name',
+  'domain',
+  'csops_segment',
+  'csops_arr',
+  'csops_renewal_date',
+  'csops_health_score',
+  'csops_health_band',
+  'csops_health_trend',
+  'csops_health_coverage',
+  'csops_renewal_risk',
+  'csops_arr_at_risk',
+  'csops_health_updated_at',
+];
+
+export interface PortfolioRow {
+  id: string;
+  name: string;
+  domain: string | null;
+  segment: string | null;
+  arr: number | null;
+  renewalDate: string | null;
+  score: number | null;
+  band: string | null;
+  trend: number | null;
+  coverage: number | null;
+  risk: string | null;
+  arrAtRisk: number | null;
+  scoredAt: string | null;
+}
+
+function numberOrNull(value: string | null | undefined): number | null {
+  if (value == null || value === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+function textOrNull(value: string | null | undefined): string | null {
+  return value == null || value === '' ? null : value;
+}
+
+/** Every company, a page of 100 at a time (the list endpoint's page limit). */
+export async function readPortfolio(client: Client): Promise<PortfolioRow[]> {
+  const rows: PortfolioRow[] = [];
+  let after: string | undefined;
+  do {
+    const page = await client.crm.companies.basicApi.getPage(100, after, PORTFOLIO_PROPERTIES);
+    for (const company of page.results) {
+      const p = company.properties;
+      rows.push({
+        id: company.id,
+        name: p.name ?? `Company ${company.id}`,
+        domain: textOrNull(p.domain),
+        segment: textOrNull(p.csops_segment),
+        arr: numberOrNull(p.csops_arr),
+        renewalDate: textOrNull(p.csops_renewal_date),
+        score: numberOrNull(p.csops_health_score),
+        band: textOrNull(p.csops_health_band),
+        trend: numberOrNull(p.csops_health_trend),
+        coverage: numberOrNull(p.csops_health_coverage),
+        risk: textOrNull(p.csops_renewal_risk),
+        arrAtRisk: numberOrNull(p.csops_arr_at_risk),
+        scoredAt: textOrNull(p.csops_health_updated_at),
+      });
+    }
+    after = page.paging?.next?.after;
+  } while (after);
+  return rows;
+}
+
+export interface PanelProperty {
+  name: string;
+  label: string;
+  type: string;
+  value: string | null;
+  /** Label of the chosen option for enumerations. */
+  display: string | null;
+}
+
+export interface PanelGroup {
+  name: string;
+  label: string;
+  properties: PanelProperty[];
+}
+
+export interface RecordAssociation {
+  objectType: string;
+  id: string;
+  name: string;
+}
+
+export interface RecordPanel {
+  objectType: string;
+  id: string;
+  name: string;
+  groups: PanelGroup[];
+  associations: RecordAssociation[];
+}
+
+const NAME_PROPERTY: Record<string, string> = {
+  companies: 'name',
+  deals: 'dealname',
+  contacts: 'email',
+};
+const ASSOCIATED: Record<string, string[]> = {
+  companies: ['deals', 'contacts'],
+  deals: ['companies'],
+};
+// HubSpot's own "About" properties shown first, when they have a value.
+const ABOUT: Record<string, string[]> = {
+  companies: [
+    'name',
+    'domain',
+    'industry',
+    'lifecyclestage',
+    'hubspot_owner_id',
+    'numberofemployees',
+  ],
+  deals: [
+    'dealname',
+    'amount',
+    'dealstage',
+    'pipeline',
+    'closedate',
+    'dealtype',
+    'hubspot_owner_id',
+  ],
+};
+
+/** The record's properties, labelled and grouped as the CRM defines them, for the left-hand panel. */
+export async function readRecordPanel(
+  client: Client,
+  objectType: string,
+  id: string,
+): Promise<RecordPanel> {
+  const definitions = (await client.crm.properties.coreApi.getAll(objectType)).results;
+  const record = await client.crm.objects.basicApi.getById(
+    objectType,
+    id,
+    definitions.map((d) => d.name),
+  );
+  const values = record.properties;
+  const about = ABOUT[objectType] ?? [];
+  const groups = new Map<string, PanelGroup>();
+  groups.set('about', { name: 'about', label: 'About this record', properties: [] });
+  for (const d of definitions) {
+    const value = values[d.name] ?? null;
+    const isAbout = about.includes(d.name);
+    const isCsops = d.groupName.startsWith('csops');
+    if (!isAbout && !isCsops) continue;
+    if (isAbout && (value === null || value === '')) continue;
+    const key = isAbout ? 'about' : d.groupName;
+    if (!groups.has(key))
+      groups.set(key, { name: key, label: groupLabel(d.groupName), properties: [] });
+    const option = d.options?.find((o) => o.value === value);
+    groups.get(key)?.properties.push({
+      name: d.name,
+      label: d.label,
+      type: d.type,
+      value: value === '' ? null : value,
+      display: option?.label ?? null,
+    });
+  }
+  groups.get('about')?.properties.sort((a, b) => about.indexOf(a.name) - about.indexOf(b.name));
+  const name = values[NAME_PROPERTY[objectType] ?? 'name'] ?? `${objectType} ${id}`;
+  return {
+    objectType,
+    id,
+    name,
+    groups: [...groups.values()].filter((g) => g.properties.length > 0),
+    associations: await readAssociations(client, objectType, id),
+  };
+}
+
+function groupLabel(groupName: string): string {
+  if (groupName === 'csops') return 'csops';
+  return groupName.replace(/_/g, ' ');
+}
+
+async function readAssociations(
+  client: Client,
+  objectType: string,
+  id: string,
+): Promise<RecordAssociation[]> {
+  const found: RecordAssociation[] = [];
+  for (const toType of ASSOCIATED[objectType] ?? []) {
+    try {
+      const page = await client.crm.associations.v4.basicApi.getPage(
+        objectType,
+        id,
+        toType,
+        undefined,
+        100,
+      );
+      const ids = page.results.map((r) => String(r.toObjectId));
+      if (ids.length === 0) continue;
+      const nameProperty = NAME_PROPERTY[toType] ?? 'name';
+      const batch = await client.crm.objects.batchApi.read(toType, {
+        inputs: ids.map((i) => ({ id: i })),
+        properties: [nameProperty],
+        propertiesWithHistory: [],
+      });
+      for (const r of batch.results) {
+        found.push({
+          objectType: toType,
+          id: r.id,
+          name: r.properties[nameProperty] ?? `${toType} ${r.id}`,
+        });
+      }
+    } catch {
+      // A record without readable associations still shows its own properties.
+    }
+  }
+  return found;
+}
+
+/** Property values by name, as HubSpot hands them to cards and functions (strings or null). */
+export async function readProperties(
+  client: Client,
+  objectType: string,
+  id: string,
+  names: string[],
+): Promise<Record<string, string | null>> {
+  if (names.length === 0) return {};
+  const record = await client.crm.objects.basicApi.getById(objectType, id, names);
+  const out: Record<string, string | null> = {};
+  for (const name of names) {
+    out[name] = name === 'hs_object_id' ? id : (record.properties[name] ?? null);
+  }
+  return out;
+}
+
+export async function readAllPropertyNames(client: Client, objectType: string): Promise<string[]> {
+  return (await client.crm.properties.coreApi.getAll(objectType)).results.map((d) => d.name);
+}
+
+export interface DealRow {
+  id: string;
+  name: string;
+  amount: number | null;
+  stage: string | null;
+  closeDate: string | null;
+  handoffStatus: string | null;
+  handoffCompleteness: number | null;
+  expansion: boolean;
+}
+
+export async function readDeals(client: Client): Promise<DealRow[]> {
+  const rows: DealRow[] = [];
+  let after: string | undefined;
+  const properties = [
+    'dealname',
+    'amount',
+    'dealstage',
+    'closedate',
+    'csops_handoff_status',
+    'csops_handoff_completeness',
+    'csops_expansion_key',
+  ];
+  do {
+    const page = await client.crm.deals.basicApi.getPage(100, after, properties);
+    for (const deal of page.results) {
+      const p = deal.properties;
+      rows.push({
+        id: deal.id,
+        name: p.dealname ?? `Deal ${deal.id}`,
+        amount: numberOrNull(p.amount),
+        stage: textOrNull(p.dealstage),
+        closeDate: textOrNull(p.closedate),
+        handoffStatus: textOrNull(p.csops_handoff_status),
+        handoffCompleteness: numberOrNull(p.csops_handoff_completeness),
+        expansion: Boolean(textOrNull(p.csops_expansion_key)),
+      });
+    }
+    after = page.paging?.next?.after;
+  } while (after);
+  return rows;
+}
