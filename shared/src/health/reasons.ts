@@ -11,6 +11,9 @@ const fmt = (n: number): string => numberFormat.format(n);
 const whole = (n: number): string => numberFormat.format(Math.round(n));
 const plural = (n: number, one: string, many = `${one}s`): string =>
   `${fmt(n)} ${n === 1 ? one : many}`;
+/** Counts of things that can be absent read "no open tickets" rather than "0 open tickets". */
+const countOf = (n: number, one: string, many = `${one}s`): string =>
+  n === 0 ? `no ${many}` : plural(n, one, many);
 
 function ago(days: number): string {
   const d = Math.floor(days);
@@ -68,15 +71,13 @@ const support: Phrases = ({ snapshot, counts }) => {
   if (s === undefined) return [];
   return [
     counts('openTickets') && s.openTickets !== undefined
-      ? plural(s.openTickets, 'open ticket')
+      ? countOf(s.openTickets, 'open ticket')
       : undefined,
     counts('tickets30d') && s.tickets30d !== undefined
-      ? `${plural(s.tickets30d, 'ticket')} in 30 days`
+      ? `${countOf(s.tickets30d, 'ticket')} in 30 days`
       : undefined,
     counts('escalations90d') && s.escalations90d !== undefined
-      ? s.escalations90d === 0
-        ? 'no escalations in 90 days'
-        : `${plural(s.escalations90d, 'escalation')} in 90 days`
+      ? `${countOf(s.escalations90d, 'escalation')} in 90 days`
       : undefined,
     counts('csat') && s.csat !== undefined ? `CSAT ${whole(s.csat)}%` : undefined,
   ];
@@ -105,11 +106,7 @@ const engagement: Phrases = ({ snapshot, values, counts, points }) => {
     );
   }
   if (counts('meetings90d') && e.meetings90d !== undefined) {
-    phrases.push(
-      e.meetings90d === 0
-        ? 'no meetings in 90 days'
-        : `${plural(e.meetings90d, 'meeting')} in 90 days`,
-    );
+    phrases.push(`${countOf(e.meetings90d, 'meeting')} in 90 days`);
   }
   return phrases;
 };
@@ -140,8 +137,8 @@ const billing: Phrases = ({ snapshot, counts }) => {
       pastDue > 0 ? `${plural(Math.floor(pastDue), 'day')} past due` : 'nothing past due',
     );
   }
-  if (counts('failedPayments90d') && b.failedPayments90d !== undefined && b.failedPayments90d > 0) {
-    phrases.push(`${plural(b.failedPayments90d, 'failed payment')} in 90 days`);
+  if (counts('failedPayments90d') && b.failedPayments90d !== undefined) {
+    phrases.push(`${countOf(b.failedPayments90d, 'failed payment')} in 90 days`);
   }
   if (counts('autoPay') && b.autoPay !== undefined)
     phrases.push(b.autoPay ? 'pays automatically' : 'pays manually');
