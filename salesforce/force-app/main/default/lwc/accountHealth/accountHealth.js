@@ -1,0 +1,414 @@
+import { LightningElement, api, wire } from 'lwc';
+import { getRecord, createRecord, updateRecord } from 'lightning/uiRecordApi';
+import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import getSettings from '@salesforce/apex/CsopsSettingsController.getSettings';
+import OPPORTUNITY_OBJECT from '@salesforce/schema/Opportunity';
+import OPP_NAME from '@salesforce/schema/Opportunity.Name';
+import OPP_ACCOUNT from '@salesforce/schema/Opportunity.AccountId';
+import OPP_AMOUNT from '@salesforce/schema/Opportunity.Amount';
+import OPP_CLOSE_DATE from '@salesforce/schema/Opportunity.CloseDate';
+import OPP_STAGE from '@salesforce/schema/Opportunity.StageName';
+import OPP_DESCRIPTION from '@salesforce/schema/Opportunity.Description';
+import OPP_EXPANSION_KEY from '@salesforce/schema/Opportunity.Csops_Expansion_Key__c';
+import { evaluateAccount } from 'c/csopsCore';
+import { settingsFromRecord } from 'c/csopsSettings';
+import { reduceErrors, isNoAccess, isDuplicateValue } from 'c/csopsLds';
+import {
+  ACCOUNT_FIELDS,
+  CASES,
+  CONTACTS,
+  OPPORTUNITIES,
+  EVENTS,
+  RELATED_PAGE_SIZE,
+  toAccountSnapshot,
+  previousHealth,
+  hasOpenExpansion,
+  findExpansion,
+  healthWriteBack,
+} from 'c/csopsAccountMapping';
+
+const BAND_LABELS = { green: 'Green', yellow: 'Yellow', red: 'Red' };
+const BAND_THEMES = {
+  green: 'slds-theme_success',
+  yellow: 'slds-theme_warning',
+  red: 'slds-theme_error',
+};
+const RISK_THEMES = {
+  low: 'slds-theme_success',
+  medium: 'slds-theme_warning',
+  high: 'slds-theme_error',
+  critical: 'slds-theme_error',
+};
+const TREND_ICONS = {
+  up: 'utility:arrowup',
+  down: 'utility:arrowdown',
+  flat: 'utility:forward',
+  new: 'utility:new',
+};
+
+/** A wire result not yet answered is loading; an error on a related list only drops its signals. */
+const PENDING = undefined;
+
+export default class AccountHealth extends LightningElement {
+  @api recordId;
+  /** Number of drivers listed (design-time property). */
+  @api driversShown = 3;
+  /** Hide the expansion section, e.g. on pages for support agents. */
+  @api hideExpansion = false;
+  /** Write score, band and risk back to the Account for lists, reports and flows. */
+  @api skipWriteBack = false;
+  /** Stage of a created expansion Opportunity; must be a value of the org's Stage picklist. */
+  @api expansionStage = 'Prospecting';
+  /** DeveloperName of the Csops_Settings__mdt record to use. */
+  @api settingsRecord = 'Default';
+
+  account = PENDING;
+  accountError;
+  lists = { cases: PENDING, contacts: PENDING, opportunities: PENDING, events: PENDING };
+  settingsResult = PENDING;
+  settingsError;
+
+  evaluation;
+  configIssues;
+  writeBackError;
+  creating = false;
+  createdExpansion;
+  createError;
+  writtenFor;
+
+  @wire(getRecord, { recordId: '$recordId', optionalFields: ACCOUNT_FIELDS })
+  wiredAccount({ data, error }) {
+    if (data) {
+      this.account = data;
+      this.accountError = undefined;
+    } else if (error) {
+      this.account = null;
+      this.accountError = error;
+    }
+    this.evaluate();
+  }
+
+  @wire(getSettings, { recordName: '$settingsRecord' })
+  wiredSettings({ data, error }) {
+    if (data !== undefined) {
+      this.settingsResult = settingsFromRecord(data);
+      this.settingsError = undefined;
+    } else if (error) {
+      this.settingsResult = null;
+      this.settingsError = error;
+    }
+    this.evaluate();
+  }
+
+  @wire(getRelatedListRecords, {
+    parentRecordId: '$recordId',
+    relatedListId: CASES.relatedListId,
+    fields: CASES.fields,
+    sortBy: CASES.sortBy,
+    pageSize: RELATED_PAGE_SIZE,
+  })
+  wiredCases(result) {
+    this.setList('cases', result);
+  }
+
+  @wire(getRelatedListRecords, {
+    parentRecordId: '$recordId',
+    relatedListId: CONTACTS.relatedListId,
+    fields: CONTACTS.fields,
+    optionalFields: CONTACTS.optionalFields,
+    pageSize: RELATED_PAGE_SIZE,
+  })
+  wiredContacts(result) {
+    this.setList('contacts', result);
+  }
+
+  @wire(getRelatedListRecords, {
+    parentRecordId: '$recordId',
+    relatedListId: OPPORTUNITIES.relatedListId,
+    fields: OPPORTUNITIES.fields,
+    optionalFields: OPPORTUNITIES.optionalFields,
+    pageSize: RELATED_PAGE_SIZE,
+  })
+  wiredOpportunities(result) {
+    this.setList('opportunities', result);
+  }
+
+  @wire(getRelatedListRecords, {
+    parentRecordId: '$recordId',
+    relatedListId: EVENTS.relatedListId,
+    fields: EVENTS.fields,
+    optionalFields: EVENTS.optionalFields,
+    sortBy: EVENTS.sortBy,
+    pageSize: RELATED_PAGE_SIZE,
+  })
+  wiredEvents(result) {
+    this.setList('events', result);
+  }
+
+  setList(key, { data, error }) {
+    if (data) this.lists = { ...this.lists, [key]: data };
+    else if (error) this.lists = { ...this.lists, [key]: null };
+    this.evaluate();
+  }
+
+  get loaded() {
+    return (
+      this.account !== PENDING &&
+      this.settingsResult !== PENDING &&
+      Object.values(this.lists).every((l) => l !== PENDING)
+    );
+  }
+
+  evaluate() {
+    if (!this.loaded || !this.account || !this.settingsResult) return;
+    if (this.settingsResult.issues) {
+      this.configIssues = this.settingsResult.issues;
+      this.evaluation = undefined;
+      return;
+    }
+    this.configIssues = undefined;
+    const asOf = new Date().toISOString();
+    const related = {
+      cases: this.lists.cases || undefined,
+      contacts: this.lists.contacts || undefined,
+      opportunities: this.lists.opportunities || undefined,
+      events: this.lists.events || undefined,
+    };
+    const snapshot = toAccountSnapshot({ account: this.account, ...related, asOf });
+    this.evaluation = evaluateAccount(snapshot, this.settingsResult.settings, {
+      previous: previousHealth(this.account, asOf),
+      openExpansionDeal: hasOpenExpansion(related.opportunities),
+    });
+    this.writeBack(asOf);
+  }
+
+  async writeBack(asOf) {
+    if (this.skipWriteBack) return;
+    const input = healthWriteBack(this.account, this.evaluation, asOf);
+    const signature =
+      input && JSON.stringify({ ...input.fields, Csops_Health_Updated_At__c: asOf.slice(0, 10) });
+    // One write per distinct result: the wires re-fire after our own update.
+    if (!input || signature === this.writtenFor) return;
+    this.writtenFor = signature;
+    try {
+      await updateRecord(input);
+      this.writeBackError = undefined;
+    } catch (error) {
+      this.writeBackError = `Health was not saved to the account: ${reduceErrors(error).join(', ')}`;
+    }
+  }
+
+  // ---- states
+
+  get isLoading() {
+    return !this.loaded && !this.accountError && !this.settingsError;
+  }
+  get noAccess() {
+    return isNoAccess(this.accountError) || isNoAccess(this.settingsError);
+  }
+  get errorMessage() {
+    if (this.noAccess) return undefined;
+    const errors = [this.accountError, this.settingsError].filter((e) => e);
+    return errors.length ? reduceErrors(errors).join(', ') : undefined;
+  }
+  get hasConfigIssues() {
+    return !!this.configIssues;
+  }
+  get hasNoData() {
+    return !!this.evaluation && this.evaluation.health.score === null;
+  }
+  get hasScore() {
+    return !!this.evaluation && this.evaluation.health.score !== null;
+  }
+
+  // ---- health
+
+  get health() {
+    return this.evaluation.health;
+  }
+  get scoreText() {
+    return String(Math.round(this.health.score));
+  }
+  get bandLabel() {
+    return BAND_LABELS[this.health.band];
+  }
+  get bandClass() {
+    return `slds-badge ${BAND_THEMES[this.health.band]}`;
+  }
+  get trendIcon() {
+    return TREND_ICONS[this.health.trend.direction];
+  }
+  get trendText() {
+    const t = this.health.trend;
+    if (t.direction === 'new' || t.delta === undefined) return 'First scoring';
+    const delta = Math.round(t.delta * 10) / 10;
+    const sign = delta > 0 ? '+' : '';
+    return `${sign}${delta} since ${(t.previousAsOf || '').slice(0, 10)}`;
+  }
+  get coveragePercent() {
+    return Math.round(this.health.coverage * 100);
+  }
+  get coverageText() {
+    const missing = this.health.missing.length
+      ? ` · no data for ${this.measureLabels(this.health.missing)}`
+      : '';
+    return `Based on ${this.coveragePercent}% of the model's weight${missing}`;
+  }
+  get staleText() {
+    return this.health.stale.length
+      ? `Out of date: ${this.measureLabels(this.health.stale)}`
+      : undefined;
+  }
+  measureLabels(keys) {
+    return keys
+      .map((k) => {
+        const m = this.health.measures.find((x) => x.key === k);
+        return m ? m.label : k;
+      })
+      .join(', ');
+  }
+  get drivers() {
+    const shown = Math.max(0, Number(this.driversShown) || 0);
+    return this.health.drivers.slice(0, shown).map((d) => ({
+      key: d.measure,
+      label: d.label,
+      score: Math.round(d.score),
+      reason: d.reason,
+      icon:
+        d.direction === 'positive'
+          ? 'utility:arrowup'
+          : d.direction === 'negative'
+            ? 'utility:arrowdown'
+            : 'utility:dash',
+      iconText:
+        d.direction === 'positive'
+          ? 'Lifts health'
+          : d.direction === 'negative'
+            ? 'Lowers health'
+            : 'Neutral',
+    }));
+  }
+
+  // ---- renewal
+
+  get risk() {
+    return this.evaluation.risk;
+  }
+  get riskLabel() {
+    const l = this.risk.level;
+    return `${l.charAt(0).toUpperCase()}${l.slice(1)} risk`;
+  }
+  get riskClass() {
+    return `slds-badge ${RISK_THEMES[this.risk.level]}`;
+  }
+  get renewalText() {
+    const r = this.risk;
+    if (r.daysToRenewal === null) return 'No renewal date on the account';
+    const days = Math.round(r.daysToRenewal);
+    if (r.overdue)
+      return `Renewal date passed ${Math.abs(days)} days ago (${r.renewalDate.slice(0, 10)})`;
+    return `Renews in ${days} days (${r.renewalDate.slice(0, 10)})`;
+  }
+  get hasArrAtRisk() {
+    return this.risk.arrAtRisk > 0;
+  }
+  get riskReasons() {
+    return this.risk.reasons.map((r) => ({ key: r.code, message: r.message }));
+  }
+
+  // ---- playbooks
+
+  get actions() {
+    return [...this.evaluation.actions]
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+      .map((a) => ({
+        key: a.key,
+        title: a.title,
+        playbook: a.playbookName,
+        reason: a.triggerReason,
+        dueAt: a.dueAt,
+        overdue: a.overdue,
+      }));
+  }
+  get hasActions() {
+    return this.evaluation.actions.length > 0;
+  }
+
+  // ---- expansion
+
+  get showExpansion() {
+    return !this.hideExpansion && this.hasScore;
+  }
+  get expansion() {
+    return this.evaluation.expansion;
+  }
+  get expansionSignals() {
+    return this.expansion.signals.map((s) => ({ key: s.code, message: s.message }));
+  }
+  get hasExpansionSignals() {
+    return this.expansion.signals.length > 0;
+  }
+  get draft() {
+    return this.expansion.draft;
+  }
+  get existingExpansion() {
+    if (!this.draft) return undefined;
+    if (this.createdExpansion && this.createdExpansion.key === this.draft.idempotencyKey) {
+      return this.createdExpansion;
+    }
+    const found = findExpansion(this.lists.opportunities || undefined, this.draft.idempotencyKey);
+    return found ? { id: found.id, key: this.draft.idempotencyKey } : undefined;
+  }
+  get existingExpansionUrl() {
+    const existing = this.existingExpansion;
+    return existing && existing.id ? `/lightning/r/Opportunity/${existing.id}/view` : undefined;
+  }
+  get createDisabled() {
+    return this.creating || !!this.existingExpansion;
+  }
+  get createLabel() {
+    return this.creating ? 'Creating…' : 'Create expansion opportunity';
+  }
+
+  async handleCreateExpansion() {
+    const draft = this.draft;
+    // A second click while the first is in flight, or after it succeeded, creates nothing.
+    if (!draft || this.creating || this.existingExpansion) return;
+    this.creating = true;
+    this.createError = undefined;
+    try {
+      const record = await createRecord({
+        apiName: OPPORTUNITY_OBJECT.objectApiName,
+        fields: {
+          [OPP_NAME.fieldApiName]: draft.name,
+          [OPP_ACCOUNT.fieldApiName]: this.recordId,
+          [OPP_AMOUNT.fieldApiName]: draft.amount,
+          [OPP_CLOSE_DATE.fieldApiName]: draft.closeDate.slice(0, 10),
+          [OPP_STAGE.fieldApiName]: this.expansionStage,
+          [OPP_DESCRIPTION.fieldApiName]: `${draft.reason}\nAmount: ${draft.amountBasis}`,
+          [OPP_EXPANSION_KEY.fieldApiName]: draft.idempotencyKey,
+        },
+      });
+      this.createdExpansion = { id: record.id, key: draft.idempotencyKey };
+      this.dispatchEvent(
+        new ShowToastEvent({
+          title: 'Expansion opportunity created',
+          message: draft.name,
+          variant: 'success',
+        }),
+      );
+    } catch (error) {
+      // The key is unique: someone else created this expansion since the page loaded.
+      if (isDuplicateValue(error)) {
+        this.createdExpansion = { key: draft.idempotencyKey };
+        this.createError =
+          'This expansion opportunity already exists; refresh the page to open it.';
+      } else {
+        this.createError = reduceErrors(error).join(', ');
+      }
+    } finally {
+      this.creating = false;
+    }
+  }
+}
