@@ -1,0 +1,268 @@
+import type { BacktestReport, CalibrationReport, HoldoutReport } from '@csops/core';
+import { rocCurve, reliabilityCurve, scoredPairs, thinCurve } from '@csops/core';
+import { num, pct, table } from './format.js';
+import { BAND_COLORS, barChart, unitChart, type Series } from './html/charts.js';
+import { htmlPage, htmlTable, kpis, note } from './html/page.js';
+
+const quintileText = (m: CalibrationReport['measures'][number]) =>
+  m.quintiles.length ? m.quintiles.map((q) => pct(q.churnRate, 0)).join(' / ') : '—';
+
+export function calibrateText(
+  r: CalibrationReport,
+  holdout: HoldoutReport | undefined,
+  out: string,
+): string {
+  const lines: string[] = [];
+  lines.push(
+    `${r.rows} rows, ${r.churned} churned (${pct(r.churned / r.rows)}); ${r.folds}-fold cross-validation, seed ${r.seed}`,
+  );
+  lines.push('');
+  lines.push(
+    table(
+      ['model (scored on folds it did not see)', 'AUC pooled', 'AUC mean of folds', 'Brier'],
+      [
+        ['default settings', num(r.default.auc), num(r.default.meanFoldAuc), num(r.default.brier)],
+        [
+          'calibrated',
+          num(r.calibrated.auc),
+          num(r.calibrated.meanFoldAuc),
+          num(r.calibrated.brier),
+        ],
+      ],
+    ),
+  );
+  if (holdout) {
+    lines.push('');
+    lines.push(
+      `Held-out check: calibrated on ${holdout.trainRows} rows, evaluated once on ${holdout.testRows}:`,
+    );
+    lines.push(
+      table(
+        ['model', 'AUC', 'Brier'],
+        [
+          ['default settings', num(holdout.default.auc), num(holdout.default.brier)],
+          ['calibrated', num(holdout.calibrated.auc), num(holdout.calibrated.brier)],
+        ],
+      ),
+    );
+  }
+  lines.push('');
+  lines.push(
+    'Measure weights and their evidence (AUC of the measure alone; churn rate from lowest to highest quintile of its score):',
+  );
+  lines.push(
+    table(
+      [
+        'measure',
+        'default',
+        'calibrated',
+        'observed',
+        'AUC alone',
+        'churn by quintile (low → high score)',
+      ],
+      r.measures.map((m) => [
+        m.label,
+        m.defaultWeight,
+        m.calibratedWeight,
+        pct(m.observedShare, 0),
+        num(m.auc),
+        quintileText(m),
+      ]),
+    ),
+  );
+  lines.push('');
+  lines.push('Signals (weights within their measure):');
+  lines.push(
+    table(
+      ['signal', 'measure', 'default', 'calibrated', 'direction learned', 'observed', 'AUC alone'],
+      r.measures.flatMap((m) =>
+        m.signals
+          .filter((s) => s.observed > 0)
+          .map((s) => [
+            s.signal,
+            m.measure,
+            s.defaultWeight,
+            s.calibratedWeight,
+            s.direction.replace(/_/g, ' '),
+            s.observed,
+            num(s.auc),
+          ]),
+      ),
+    ),
+  );
+  lines.push('');
+  lines.push(
+    `Bands: default green ≥ ${r.defaultBands.green}, yellow ≥ ${r.defaultBands.yellow}; calibrated green ≥ ${r.bands.green}, yellow ≥ ${r.bands.yellow}`,
+  );
+  lines.push(`Measures with no data in this history are set to weight 0; review before use.`);
+  lines.push(`Calibrated settings written to ${out}`);
+  return lines.join('\n');
+}
+
+function rocSeries(name: string, color: string, scores: Float64Array, churned: boolean[]): Series {
+  const p = scoredPairs(scores, churned);
+  const roc = thinCurve(
+    rocCurve(
+      p.scores.map((s) => 100 - s),
+      p.churned,
+    ),
+    201,
+  );
+  return { name, color, points: roc.map((pt) => [pt.fpr, pt.tpr]) };
+}
+
+function reliabilitySeries(
+  name: string,
+  color: string,
+  probability: Float64Array,
+  churned: boolean[],
+): Series {
+  const p = scoredPairs(probability, churned);
+  return {
+    name,
+    color,
+    dots: true,
+    points: reliabilityCurve(p.scores, p.churned).map((b) => [b.meanPredicted, b.observedRate]),
+  };
+}
+
+export function calibrateHtml(
+  r: CalibrationReport,
+  churned: boolean[],
+  oofBacktest: BacktestReport,
+  holdout: HoldoutReport | undefined,
+  source: string,
+): string {
+  const o = r.outOfFold;
+  const charts = [
+    unitChart('ROC curve, out-of-fold', 'false-positive rate', 'true-positive rate', [
+      rocSeries(`default (AUC ${num(r.default.auc)})`, '#9e9e9e', o.defaultScores, churned),
+      rocSeries(
+        `calibrated (AUC ${num(r.calibrated.auc)})`,
+        '#1565c0',
+        o.calibratedScores,
+        churned,
+      ),
+    ]),
+    unitChart('Reliability, out-of-fold', 'predicted churn probability', 'observed churn rate', [
+      reliabilitySeries(
+        `default (Brier ${num(r.default.brier)})`,
+        '#9e9e9e',
+        o.defaultProbability,
+        churned,
+      ),
+      reliabilitySeries(
+        `calibrated (Brier ${num(r.calibrated.brier)})`,
+        '#1565c0',
+        o.calibratedProbability,
+        churned,
+      ),
+    ]),
+    barChart(
+      'Accounts by calibrated band (out-of-fold scores)',
+      oofBacktest.confusion.map((c) => ({
+        label: `${c.band} ${pct(c.churnRate, 0)} churn`,
+        value: c.accounts,
+        color: BAND_COLORS[c.band] ?? '#999',
+      })),
+    ),
+    oofBacktest.capture === null
+      ? ''
+      : barChart(
+          'Churned ARR flagged, by days before renewal',
+          oofBacktest.capture.map((c) => ({
+            label: `${c.leadDays}d`,
+            value: c.arrShare ?? 0,
+            color: '#00838f',
+            text: pct(c.arrShare, 0),
+          })),
+          1,
+        ),
+  ].join('');
+  return htmlPage(
+    'csops calibration',
+    `${source} — ${r.rows} rows, ${r.churned} churned, ${r.folds}-fold cross-validation (seed ${r.seed})`,
+    [
+      {
+        title: 'Summary',
+        html:
+          kpis([
+            ['default AUC (CV)', num(r.default.auc)],
+            ['calibrated AUC (CV)', num(r.calibrated.auc)],
+            ['default Brier', num(r.default.brier)],
+            ['calibrated Brier', num(r.calibrated.brier)],
+            ...(holdout
+              ? ([
+                  ['held-out AUC', `${num(holdout.default.auc)} → ${num(holdout.calibrated.auc)}`],
+                ] as [string, string][])
+              : []),
+          ]) +
+          note(
+            'Every row is scored by a model fitted without its fold; the churn probability is a logistic fit of churn on the score, also learned without the fold.',
+          ),
+      },
+      {
+        title: 'Charts',
+        html: `<div class="charts">${charts}</div>${oofBacktest.capture === null ? note('Capture by lead time: not available, the data has no renewal dates.') : ''}`,
+      },
+      {
+        title: 'Measure weights: default vs calibrated',
+        html: htmlTable(
+          [
+            'measure',
+            'default',
+            'calibrated',
+            'observed',
+            'AUC alone',
+            'churn by quintile (low → high score)',
+          ],
+          r.measures.map((m) => [
+            m.label,
+            m.defaultWeight,
+            m.calibratedWeight,
+            pct(m.observedShare, 0),
+            num(m.auc),
+            quintileText(m),
+          ]),
+        ),
+      },
+      {
+        title: 'Signals',
+        html: htmlTable(
+          [
+            'signal',
+            'measure',
+            'default',
+            'calibrated',
+            'direction learned',
+            'AUC alone',
+            'curve (value → points)',
+          ],
+          r.measures.flatMap((m) =>
+            m.signals
+              .filter((s) => s.observed > 0)
+              .map((s) => [
+                s.signal,
+                m.measure,
+                s.defaultWeight,
+                s.calibratedWeight,
+                s.direction.replace(/_/g, ' '),
+                num(s.auc),
+                s.curve.map(([x, y]) => `${+x.toFixed(2)}→${Math.round(y)}`).join(', '),
+              ]),
+          ),
+        ),
+      },
+      {
+        title: 'Bands',
+        html: htmlTable(
+          ['', 'green from', 'yellow from'],
+          [
+            ['default', r.defaultBands.green, r.defaultBands.yellow],
+            ['calibrated', r.bands.green, r.bands.yellow],
+          ],
+        ),
+      },
+    ],
+  );
+}

@@ -1,0 +1,45 @@
+import { parseArgs } from 'node:util';
+import { fail, formatIssues, issuesFromZod, ok, type Result } from '@csops/core';
+import { z } from 'zod';
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+
+/** Reads `--name value` flags and validates them with zod; a bad flag is named in the message. */
+export function parseFlags<S extends z.ZodType>(
+  argv: string[],
+  options: OptionSpec,
+  schema: S,
+): Result<z.output<S>> {
+  let values: Record<string, unknown>;
+  try {
+    values = parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    return fail([{ path: '(flags)', message: (e as Error).message }]);
+  }
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) {
+    return fail(issuesFromZod(parsed.error).map((i) => ({ ...i, path: `--${i.path}` })));
+  }
+  return ok(parsed.data);
+}
+
+export const fileFlag = (flag: string) =>
+  z.string({ error: `--${flag} FILE is required` }).min(1, `--${flag} needs a file path`);
+
+export const foldsFlag = z.coerce
+  .number({ error: 'must be a whole number' })
+  .int('must be a whole number')
+  .min(2, 'use at least 2 folds')
+  .max(20, 'use at most 20 folds')
+  .default(5);
+
+export const seedFlag = z.coerce
+  .number({ error: 'must be a whole number' })
+  .int('must be a whole number')
+  .min(0, 'must be 0 or more')
+  .default(1);
+
+export function usageError(issues: { path: string; message: string }[], usage: string): number {
+  process.stderr.write(`${formatIssues(issues)}\n\n${usage}\n`);
+  return 2;
+}
