@@ -9,6 +9,11 @@ const LATEST = Date.UTC(2040, 0, 1);
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
+/** Identifiers as CRMs issue them: never blank, no surrounding spaces. */
+const idArb = fc
+  .string({ minLength: 1, maxLength: 12 })
+  .filter((s) => s.trim() === s && s.length > 0);
+
 /** Small everyday counts most of the time, with zero and very large counts mixed in. */
 export const countArb: fc.Arbitrary<number> = fc.oneof(
   { weight: 1, arbitrary: fc.constant(0) },
@@ -29,7 +34,7 @@ export function snapshotAt(asOfMs: number): fc.Arbitrary<AccountSnapshot> {
   const observedAt = fc.integer({ min: asOfMs - 3 * YEAR_MS, max: asOfMs }).map(iso);
   const milestone = fc.record(
     {
-      key: fc.string({ minLength: 1, maxLength: 8 }),
+      key: idArb,
       name: fc.constant('Milestone'),
       dueAt: date,
       doneAt: date,
@@ -38,7 +43,7 @@ export function snapshotAt(asOfMs: number): fc.Arbitrary<AccountSnapshot> {
   );
   return fc.record(
     {
-      accountId: fc.string({ minLength: 1, maxLength: 12 }),
+      accountId: idArb,
       asOf: fc.constant(iso(asOfMs)),
       arr: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e9, noNaN: true })),
       segment: fc.constantFrom('enterprise' as const, 'mid_market' as const, 'smb' as const),

@@ -85,7 +85,7 @@ describe('parseLooseSnapshot', () => {
       asOf,
       contract: { startDate: '2024-02-30', renewalDate: '05/01/2026' },
     });
-    expect(snapshot?.contract).toBeUndefined();
+    expect(snapshot?.contract).toEqual({});
     expect(issues).toEqual([
       { path: 'contract.startDate', message: 'is not a real date or time: "2024-02-30"' },
       {
@@ -105,7 +105,13 @@ describe('parseLooseSnapshot', () => {
       billing: { overdueInvoices: '2' },
     });
     expect(issues).toEqual([]);
-    expect(snapshot).toEqual({ accountId: 'acme', asOf, billing: { overdueInvoices: 2 } });
+    // A group that was sent stays, empty: it was asked about and nothing was known.
+    expect(snapshot).toEqual({
+      accountId: 'acme',
+      asOf,
+      usage: {},
+      billing: { overdueInvoices: 2 },
+    });
   });
 
   it('reads yes/no flags in the ways CRMs write them', () => {
@@ -159,6 +165,7 @@ describe('parseLooseSnapshot', () => {
       accountId: 'acme',
       asOf,
       usage: { featuresAdopted: 4 },
+      support: {},
       sentiment: { npsPrevious: -20 },
     });
     expect(issues).toEqual([
@@ -203,7 +210,7 @@ describe('parseLooseSnapshot', () => {
       asOf,
       usage: { activeUsers: '40' },
     });
-    expect(snapshot).toEqual({ accountId: 'acme', asOf });
+    expect(snapshot).toEqual({ accountId: 'acme', asOf, usage: {} });
     expect(issues).toEqual([
       { path: 'usage.activeUsers', message: 'is not a snapshot field; ignored' },
     ]);

@@ -219,7 +219,7 @@ function walkObject(schema: z.ZodObject, raw: unknown, path: string[], w: Walk):
   }
   // An object without one of its required fields cannot be kept (a milestone without a key).
   if (!complete) return DROPPED;
-  return Object.keys(out).length > 0 ? out : DROPPED;
+  return out;
 }
 
 function walkArray(schema: z.ZodArray, raw: unknown, path: string[], w: Walk): unknown {
