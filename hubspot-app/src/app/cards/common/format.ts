@@ -1,0 +1,36 @@
+import { formatAmount } from '@csops/core';
+
+// Display helpers for the cards: the core gives numbers and ISO dates, people read these.
+
+export function money(n: number | null | undefined, currency = 'USD'): string {
+  if (n === null || n === undefined) return '—';
+  return currency === 'USD' ? `$${formatAmount(n)}` : `${formatAmount(n)} ${currency}`;
+}
+
+export function day(iso: string | null | undefined): string {
+  return iso ? iso.slice(0, 10) : '—';
+}
+
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+export const BAND_LABEL = { green: 'Healthy', yellow: 'At risk', red: 'Critical' } as const;
+export const BAND_VARIANT = { green: 'success', yellow: 'warning', red: 'danger' } as const;
+export const RISK_LABEL = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  critical: 'Critical',
+} as const;
+export const RISK_VARIANT = {
+  low: 'success',
+  medium: 'warning',
+  high: 'danger',
+  critical: 'danger',
+} as const;
+
+/** A record page in the HubSpot app, for links from a card. */
+export function recordUrl(portalId: number, objectTypeId: string, id: string): string {
+  return `https://app.hubspot.com/contacts/${portalId}/record/${objectTypeId}/${id}`;
+}

@@ -1,0 +1,48 @@
+import { Alert, Flex, Heading, ScoreCircle, StatusTag, Text } from '@hubspot/ui-extensions';
+import { MEASURE_LABELS, type HealthScore } from '@csops/core';
+import { BAND_LABEL, BAND_VARIANT, day, percent } from '../common/format.js';
+
+function trendText(health: HealthScore): string {
+  const t = health.trend;
+  if (t.direction === 'new' || t.delta === undefined) return 'First score: no trend yet';
+  const since = t.previousAsOf ? ` since ${day(t.previousAsOf)}` : '';
+  if (t.direction === 'flat') return `Steady${since} (${t.delta >= 0 ? '+' : ''}${t.delta})`;
+  const arrow = t.direction === 'up' ? '▲' : '▼';
+  return `${arrow} ${t.delta > 0 ? '+' : ''}${t.delta} points${since}`;
+}
+
+export function HealthSummary({ health }: { health: HealthScore }) {
+  const measures = new Map(health.measures.map((m) => [m.key, m]));
+  const stale = health.stale.map((k) => {
+    const m = measures.get(k);
+    return `${MEASURE_LABELS[k]} (last observed ${day(m?.observedAt)})`;
+  });
+  return (
+    <Flex direction="column" gap="sm">
+      <Flex direction="row" gap="md" align="center">
+        <ScoreCircle score={Math.round(health.score ?? 0)} />
+        <Flex direction="column" gap="xs">
+          <Heading>Health {health.score}</Heading>
+          {health.band ? (
+            <StatusTag variant={BAND_VARIANT[health.band]} testId="band">
+              {BAND_LABEL[health.band]}
+            </StatusTag>
+          ) : null}
+          <Text testId="trend">{trendText(health)}</Text>
+          <Text variant="microcopy">Data coverage {percent(health.coverage)}</Text>
+        </Flex>
+      </Flex>
+      {health.missing.length > 0 ? (
+        <Alert title="Partial data" variant="warning" testId="coverage-warning">
+          This score rests on {percent(health.coverage)} of the model. No data for:{' '}
+          {health.missing.map((k) => MEASURE_LABELS[k]).join(', ')}.
+        </Alert>
+      ) : null}
+      {stale.length > 0 ? (
+        <Alert title="Stale data" variant="warning" testId="stale-warning">
+          Out of date: {stale.join(', ')}.
+        </Alert>
+      ) : null}
+    </Flex>
+  );
+}

@@ -1,0 +1,39 @@
+// Health card on companies: read the account, score it with the core, write the result back to
+// the company's csops properties, and return what the card shows. One call per card load.
+'use strict';
+
+const core = require('@csops/core');
+const { crmFor, inputOf, now } = require('./lib/runtime.js');
+const { answer, ok, fail, invalidInput } = require('./lib/respond.js');
+const { companyInput } = require('./lib/inputs.js');
+const { createSettingsStore } = require('./lib/settings-store.js');
+const { loadAccountRecords, evaluateRecords } = require('./lib/accounts.js');
+const { COMPANY_PROPERTIES } = require('./lib/snapshot-mapping.js');
+
+/** @param {import('./lib/runtime.js').FunctionContext} context */
+exports.main = async (context = {}) => {
+  const input = core.parseWith(companyInput, inputOf(context));
+  if (!input.success) return invalidInput(input.issues);
+  const { companyId } = input.data;
+  const asOf = input.data.asOf ?? now();
+  return answer(async () => {
+    const crm = crmFor(context);
+    const { settings, version } = await createSettingsStore(crm).current();
+    const company = await crm.get('companies', companyId, COMPANY_PROPERTIES);
+    const records = /** @type {NonNullable<ReturnType<Map<string, any>['get']>>} */ (
+      (await loadAccountRecords(crm, [company])).get(company.id)
+    );
+    const result = evaluateRecords(records, settings, asOf);
+    if (!result.ok) return fail('invalid_record', 'This company cannot be scored.', result.issues);
+    await crm.update('companies', company.id, result.writeBack);
+    return ok({
+      company: { id: company.id, name: result.snapshot.name ?? '' },
+      asOf,
+      settingsVersion: version?.version ?? null,
+      evaluation: result.evaluation,
+      openExpansionDeal: result.openDeal,
+      dataIssues: result.dataIssues,
+      requests: crm.stats.requests,
+    });
+  });
+};

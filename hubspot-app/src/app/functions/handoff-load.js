@@ -1,0 +1,22 @@
+// Handoff card on deals: the saved handoff and the settings that judge it, in one call, so the
+// card can show completeness and missing items with the core's own rules as the AE types.
+'use strict';
+
+const core = require('@csops/core');
+const { crmFor, inputOf } = require('./lib/runtime.js');
+const { answer, ok, invalidInput } = require('./lib/respond.js');
+const { dealLoadInput } = require('./lib/inputs.js');
+const { createSettingsStore } = require('./lib/settings-store.js');
+const { DEAL_HANDOFF_PROPERTIES, handoffView } = require('./lib/handoff.js');
+
+/** @param {import('./lib/runtime.js').FunctionContext} context */
+exports.main = async (context = {}) => {
+  const input = core.parseWith(dealLoadInput, inputOf(context));
+  if (!input.success) return invalidInput(input.issues);
+  return answer(async () => {
+    const crm = crmFor(context);
+    const { settings } = await createSettingsStore(crm).current();
+    const deal = await crm.get('deals', input.data.dealId, DEAL_HANDOFF_PROPERTIES);
+    return ok({ ...handoffView(deal), settings });
+  });
+};

@@ -1,0 +1,210 @@
+// The CRM gateway: the only module that calls HubSpot. Every call is paced (rate-limit.js),
+// retried (retry.js) and counted, so benchmarks can report requests per card load or rescore.
+'use strict';
+
+const { withRetry } = require('./retry.js');
+const { createCrmLimiter } = require('./rate-limit.js');
+
+const BATCH_SIZE = 100;
+const ASSOCIATION_BATCH_SIZE = 1000;
+
+/** @template T @param {T[]} items @param {number} size @returns {T[][]} */
+function chunk(items, size) {
+  const out = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * @typedef {{ id: string, properties: Record<string, string | null> }} CrmRecord
+ * @typedef {{ requests: number, retries: number, byKind: Record<string, number> }} CrmStats
+ */
+
+/**
+ * @param {import('@hubspot/api-client').Client} client
+ * @param {{ limiter?: { take(kind: 'search' | 'other'): Promise<void> }, retry?: Parameters<typeof withRetry>[1] }} [options]
+ */
+function createCrm(client, options = {}) {
+  const limiter = options.limiter ?? createCrmLimiter();
+  /** @type {CrmStats} */
+  const stats = { requests: 0, retries: 0, byKind: {} };
+
+  /**
+   * @template T
+   * @param {string} kind a label for the statistics, e.g. "batch.read"
+   * @param {() => Promise<T>} request
+   * @returns {Promise<T>}
+   */
+  function call(kind, request) {
+    return withRetry(
+      async () => {
+        await limiter.take(kind === 'search' ? 'search' : 'other');
+        stats.requests += 1;
+        stats.byKind[kind] = (stats.byKind[kind] ?? 0) + 1;
+        return request();
+      },
+      {
+        ...options.retry,
+        onRetry: (info) => {
+          stats.retries += 1;
+          options.retry?.onRetry?.(info);
+        },
+      },
+    );
+  }
+
+  /** @param {any} r @returns {CrmRecord} */
+  const record = (r) => ({ id: String(r.id), properties: { ...(r.properties ?? {}) } });
+
+  return {
+    stats,
+
+    /** @param {string} objectType @param {string} id @param {string[]} properties */
+    async get(objectType, id, properties) {
+      const r = await call('get', () =>
+        client.crm.objects.basicApi.getById(objectType, id, properties),
+      );
+      return record(r);
+    },
+
+    /**
+     * Associated ids for many records at once (associations v4 batch read, 1,000 per call).
+     * @param {string} fromType @param {string} toType @param {string[]} ids
+     * @returns {Promise<Map<string, string[]>>}
+     */
+    async associations(fromType, toType, ids) {
+      /** @type {Map<string, string[]>} */
+      const out = new Map(ids.map((id) => [id, []]));
+      /** @type {{ id: string, after?: string }[]} */
+      let pending = [...new Set(ids)].map((id) => ({ id }));
+      while (pending.length > 0) {
+        /** @type {{ id: string, after?: string }[]} */
+        const next = [];
+        for (const inputs of chunk(pending, ASSOCIATION_BATCH_SIZE)) {
+          const res = await call('associations', () =>
+            client.crm.associations.v4.batchApi.getPage(fromType, toType, { inputs }),
+          );
+          for (const result of res.results ?? []) {
+            const from = String(result._from?.id ?? /** @type {any} */ (result).from?.id);
+            const list = out.get(from) ?? [];
+            for (const to of result.to ?? []) list.push(String(to.toObjectId));
+            out.set(from, list);
+            const after = result.paging?.next?.after;
+            if (after) next.push({ id: from, after });
+          }
+        }
+        pending = next;
+      }
+      return out;
+    },
+
+    /**
+     * @param {string} objectType @param {string[]} ids @param {string[]} properties
+     * @returns {Promise<CrmRecord[]>}
+     */
+    async batchRead(objectType, ids, properties) {
+      const unique = [...new Set(ids)];
+      const out = [];
+      for (const part of chunk(unique, BATCH_SIZE)) {
+        const res = await call('batch.read', () =>
+          client.crm.objects.batchApi.read(objectType, {
+            inputs: part.map((id) => ({ id })),
+            properties,
+            propertiesWithHistory: [],
+          }),
+        );
+        out.push(...(res.results ?? []).map(record));
+      }
+      return out;
+    },
+
+    /** @param {string} objectType @param {{ id: string, properties: Record<string, string> }[]} inputs */
+    async batchUpdate(objectType, inputs) {
+      for (const part of chunk(inputs, BATCH_SIZE)) {
+        await call('batch.update', () =>
+          client.crm.objects.batchApi.update(objectType, { inputs: part }),
+        );
+      }
+    },
+
+    /** @param {string} objectType @param {string} id @param {Record<string, string>} properties */
+    async update(objectType, id, properties) {
+      const r = await call('update', () =>
+        client.crm.objects.basicApi.update(objectType, id, { properties }),
+      );
+      return record(r);
+    },
+
+    /**
+     * @param {string} objectType
+     * @param {{ properties: Record<string, string>, associations?: any[] }} input
+     */
+    async create(objectType, input) {
+      const r = await call('create', () =>
+        client.crm.objects.basicApi.create(objectType, {
+          properties: input.properties,
+          associations: input.associations ?? [],
+        }),
+      );
+      return record(r);
+    },
+
+    /**
+     * Creates up to 100 records per call; HubSpot refuses the whole batch on a unique-value clash.
+     * @param {string} objectType
+     * @param {{ properties: Record<string, string>, associations?: any[] }[]} inputs
+     */
+    async batchCreate(objectType, inputs) {
+      const out = [];
+      for (const part of chunk(inputs, BATCH_SIZE)) {
+        const res = await call('batch.create', () =>
+          client.crm.objects.batchApi.create(objectType, {
+            inputs: part.map((i) => ({
+              properties: i.properties,
+              associations: i.associations ?? [],
+            })),
+          }),
+        );
+        out.push(...(res.results ?? []).map(record));
+      }
+      return out;
+    },
+
+    /**
+     * One page of a CRM search.
+     * @param {string} objectType
+     * @param {{ filterGroups?: any[], sorts?: string[] | any[], properties?: string[], limit?: number, after?: string }} request
+     * @returns {Promise<{ total: number, results: CrmRecord[], after?: string }>}
+     */
+    async search(objectType, request) {
+      const res = await call('search', () =>
+        client.crm.objects.searchApi.doSearch(objectType, {
+          filterGroups: request.filterGroups ?? [],
+          sorts: /** @type {any} */ (request.sorts ?? []),
+          properties: request.properties ?? [],
+          limit: request.limit ?? 100,
+          after: request.after ?? /** @type {any} */ (undefined),
+        }),
+      );
+      return {
+        total: res.total ?? 0,
+        results: (res.results ?? []).map(record),
+        after: res.paging?.next?.after,
+      };
+    },
+
+    /** @param {string} userId */
+    async user(userId) {
+      return call('user', () => client.settings.users.usersApi.getById(userId));
+    },
+
+    async schemas() {
+      const res = await call('schemas', () => client.crm.schemas.coreApi.getAll());
+      return res.results ?? [];
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof createCrm>} Crm */
+
+module.exports = { createCrm, chunk, BATCH_SIZE };

@@ -1,0 +1,89 @@
+// zod schemas for every function's parameters: a malformed call is refused before any CRM write.
+'use strict';
+
+const { z } = require('zod');
+
+const recordId = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim())
+  .pipe(z.string().regex(/^\d+$/, 'must be a HubSpot record id (digits)'));
+
+const asOf = z.iso
+  .datetime({ offset: true, message: 'must be an ISO date-time, e.g. 2026-11-02T09:00:00Z' })
+  .optional();
+
+const companyInput = z
+  .object({ hs_object_id: recordId.optional(), companyId: recordId.optional(), asOf })
+  .transform((v, ctx) => {
+    const companyId = v.companyId ?? v.hs_object_id;
+    if (companyId === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['companyId'], message: 'is required' });
+      return z.NEVER;
+    }
+    return { companyId, asOf: v.asOf };
+  });
+
+const dealInput = z
+  .object({
+    hs_object_id: recordId.optional(),
+    dealId: recordId.optional(),
+    asOf,
+    handoff: z.unknown(),
+  })
+  .transform((v, ctx) => {
+    const dealId = v.dealId ?? v.hs_object_id;
+    if (dealId === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['dealId'], message: 'is required' });
+      return z.NEVER;
+    }
+    return { dealId, asOf: v.asOf, handoff: v.handoff };
+  });
+
+const dealLoadInput = z
+  .object({ hs_object_id: recordId.optional(), dealId: recordId.optional() })
+  .transform((v, ctx) => {
+    const dealId = v.dealId ?? v.hs_object_id;
+    if (dealId === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['dealId'], message: 'is required' });
+      return z.NEVER;
+    }
+    return { dealId };
+  });
+
+const settingsSaveInput = z.object({
+  settings: z.record(z.string(), z.unknown(), { message: 'must be a settings object' }),
+  note: z.string().trim().max(500, 'keep the note under 500 characters').optional(),
+});
+
+const settingsRestoreInput = z.object({
+  version: z
+    .union([z.string(), z.number()])
+    .transform((v) => String(v).trim())
+    .pipe(z.string().regex(/^\d+$/, 'must be a version number')),
+  note: z.string().trim().max(500, 'keep the note under 500 characters').optional(),
+});
+
+const settingsPreviewInput = z.object({
+  settings: z.record(z.string(), z.unknown(), { message: 'must be a settings object' }),
+  maxAccounts: z.number().int().min(1).max(10_000).optional(),
+  asOf,
+});
+
+const settingsHistoryInput = z.object({ limit: z.number().int().min(1).max(100).optional() });
+
+const rescoreInput = z.object({
+  afterId: recordId.optional(),
+  timeBudgetMs: z.number().int().min(1_000).max(900_000).optional(),
+  asOf,
+});
+
+module.exports = {
+  companyInput,
+  dealInput,
+  dealLoadInput,
+  settingsSaveInput,
+  settingsRestoreInput,
+  settingsPreviewInput,
+  settingsHistoryInput,
+  rescoreInput,
+};

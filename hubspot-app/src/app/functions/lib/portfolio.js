@@ -1,0 +1,121 @@
+// Walks every company in the portal in batches of 100, sorted by hs_object_id: each CRM search
+// asks for ids above the last one seen, so paging never meets search's 10,000-result cap, and the
+// last id finished is the checkpoint a re-run resumes from (redoing at most one batch).
+'use strict';
+
+const { loadAccountRecords, evaluateRecords } = require('./accounts.js');
+const { COMPANY_PROPERTIES } = require('./snapshot-mapping.js');
+const { chunk, BATCH_SIZE } = require('./crm.js');
+
+const SEARCH_PAGE = 200;
+
+/**
+ * @typedef {{ load(): Promise<string | undefined>, save(lastId: string): Promise<void> }} Checkpoint
+ * @typedef {{ id: string, records: import('./snapshot-mapping.js').AccountRecords }} LoadedAccount
+ */
+
+/**
+ * @param {{
+ *   crm: import('./crm.js').Crm,
+ *   afterId?: string,
+ *   checkpoint?: Checkpoint,
+ *   deadline?: number,
+ *   maxAccounts?: number,
+ *   onBatch: (accounts: LoadedAccount[]) => Promise<void>,
+ * }} options
+ * @returns {Promise<{ done: boolean, lastId: string, scanned: number }>}
+ */
+async function scanPortfolio(options) {
+  const { crm, onBatch } = options;
+  let lastId = options.afterId ?? (await options.checkpoint?.load()) ?? '0';
+  let scanned = 0;
+  for (;;) {
+    const page = await crm.search('companies', {
+      filterGroups: [
+        { filters: [{ propertyName: 'hs_object_id', operator: 'GT', value: lastId }] },
+      ],
+      sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
+      properties: COMPANY_PROPERTIES,
+      limit: SEARCH_PAGE,
+    });
+    for (const companies of chunk(page.results, BATCH_SIZE)) {
+      const loaded = await loadAccountRecords(crm, companies);
+      await onBatch(
+        companies.map((c) => ({ id: c.id, records: /** @type {any} */ (loaded.get(c.id)) })),
+      );
+      lastId = /** @type {string} */ (companies.at(-1)?.id);
+      scanned += companies.length;
+      await options.checkpoint?.save(lastId);
+      const outOfTime = options.deadline !== undefined && Date.now() >= options.deadline;
+      const enough = options.maxAccounts !== undefined && scanned >= options.maxAccounts;
+      if (outOfTime || enough) return { done: false, lastId, scanned };
+    }
+    if (page.results.length < SEARCH_PAGE) return { done: true, lastId, scanned };
+  }
+}
+
+/**
+ * Scores every company and writes the results back with batch updates of 100.
+ * @param {{ crm: import('./crm.js').Crm, settings: import('@csops/core').Settings, asOf: string, afterId?: string, checkpoint?: Checkpoint, deadline?: number }} options
+ */
+async function rescorePortfolio(options) {
+  const { crm, settings, asOf } = options;
+  let written = 0;
+  /** @type {{ id: string, issues: { path: string, message: string }[] }[]} */
+  const refused = [];
+  /** @type {Record<string, number>} */
+  const bands = { green: 0, yellow: 0, red: 0, unscored: 0 };
+  const scan = await scanPortfolio({
+    ...options,
+    onBatch: async (accounts) => {
+      const updates = [];
+      for (const a of accounts) {
+        const result = evaluateRecords(a.records, settings, asOf);
+        if (!result.ok) {
+          refused.push({ id: a.id, issues: result.issues });
+          continue;
+        }
+        const band = result.evaluation.health.band ?? 'unscored';
+        bands[band] = (bands[band] ?? 0) + 1;
+        updates.push({ id: a.id, properties: result.writeBack });
+      }
+      await crm.batchUpdate('companies', updates);
+      written += updates.length;
+    },
+  });
+  return { ...scan, written, refused, bands };
+}
+
+/**
+ * How many accounts would change band under draft settings, against the saved ones. Reads only.
+ * @param {{ crm: import('./crm.js').Crm, saved: import('@csops/core').Settings, draft: import('@csops/core').Settings, asOf: string, maxAccounts?: number, deadline?: number }} options
+ */
+async function previewBandChanges(options) {
+  const { saved, draft, asOf } = options;
+  /** @type {Record<string, number>} */
+  const moves = {};
+  let changed = 0;
+  let scored = 0;
+  const scan = await scanPortfolio({
+    crm: options.crm,
+    maxAccounts: options.maxAccounts,
+    deadline: options.deadline,
+    onBatch: async (accounts) => {
+      for (const a of accounts) {
+        const before = evaluateRecords(a.records, saved, asOf);
+        const after = evaluateRecords(a.records, draft, asOf);
+        if (!before.ok || !after.ok) continue;
+        scored += 1;
+        const from = before.evaluation.health.band ?? 'unscored';
+        const to = after.evaluation.health.band ?? 'unscored';
+        if (from !== to) {
+          changed += 1;
+          moves[`${from}→${to}`] = (moves[`${from}→${to}`] ?? 0) + 1;
+        }
+      }
+    },
+  });
+  return { scanned: scan.scanned, scored, changed, moves, complete: scan.done };
+}
+
+module.exports = { scanPortfolio, rescorePortfolio, previewBandChanges, SEARCH_PAGE };

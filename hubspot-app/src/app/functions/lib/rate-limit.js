@@ -1,0 +1,53 @@
+// HubSpot allows a private app 100–190 requests per rolling 10 s and CRM search 5 per second.
+// Pacing requests below those limits keeps 429s rare; withRetry handles the ones that still come.
+'use strict';
+
+/**
+ * A rolling-window limiter: at most `limit` starts in any `windowMs`.
+ * @param {{ limit: number, windowMs: number, now?: () => number, sleep?: (ms: number) => Promise<void> }} options
+ */
+function createWindowLimiter({ limit, windowMs, now = Date.now, sleep }) {
+  const wait = sleep ?? ((/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms)));
+  /** @type {number[]} */
+  const starts = [];
+  let queue = Promise.resolve();
+
+  async function acquire() {
+    for (;;) {
+      const t = now();
+      while (starts.length > 0 && t - /** @type {number} */ (starts[0]) >= windowMs) starts.shift();
+      if (starts.length < limit) {
+        starts.push(t);
+        return;
+      }
+      await wait(windowMs - (t - /** @type {number} */ (starts[0])) + 1);
+    }
+  }
+
+  /** Serialises acquisitions so concurrent callers are admitted in order. */
+  function take() {
+    const turn = queue.then(acquire);
+    queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  return { take };
+}
+
+/**
+ * The pacing csops uses for one HubSpot account.
+ * @param {{ requestsPer10s?: number, searchesPerSecond?: number }} [options]
+ */
+function createCrmLimiter(options = {}) {
+  const general = createWindowLimiter({ limit: options.requestsPer10s ?? 150, windowMs: 10_000 });
+  const search = createWindowLimiter({ limit: options.searchesPerSecond ?? 4, windowMs: 1_000 });
+  return {
+    /** @param {'search' | 'other'} kind */
+    async take(kind) {
+      if (kind === 'search') await search.take();
+      await general.take();
+    },
+  };
+}
+
+module.exports = { createWindowLimiter, createCrmLimiter };

@@ -1,0 +1,35 @@
+// Before saving: how many accounts would change band under the draft settings. Reads only.
+'use strict';
+
+const core = require('@csops/core');
+const { crmFor, inputOf, now } = require('./lib/runtime.js');
+const { answer, ok, invalidInput } = require('./lib/respond.js');
+const { settingsPreviewInput } = require('./lib/inputs.js');
+const { createSettingsStore } = require('./lib/settings-store.js');
+const { previewBandChanges } = require('./lib/portfolio.js');
+
+const DEFAULT_MAX_ACCOUNTS = 2_000;
+const TIME_BUDGET_MS = 10_000;
+
+/** @param {import('./lib/runtime.js').FunctionContext} context */
+exports.main = async (context = {}) => {
+  const input = core.parseWith(settingsPreviewInput, inputOf(context));
+  if (!input.success) return invalidInput(input.issues);
+  const draft = core.parseSettings(input.data.settings);
+  if (!draft.success)
+    return invalidInput(draft.issues.map((i) => ({ ...i, path: `settings.${i.path}` })));
+  const started = Date.now();
+  return answer(async () => {
+    const crm = crmFor(context);
+    const { settings } = await createSettingsStore(crm).current();
+    const preview = await previewBandChanges({
+      crm,
+      saved: settings,
+      draft: draft.data,
+      asOf: input.data.asOf ?? now(),
+      maxAccounts: input.data.maxAccounts ?? DEFAULT_MAX_ACCOUNTS,
+      deadline: started + TIME_BUDGET_MS,
+    });
+    return ok(preview);
+  });
+};

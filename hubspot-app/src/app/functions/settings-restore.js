@@ -1,0 +1,35 @@
+// Restores an earlier settings version by saving its content again as the newest version, so the
+// history stays complete. Same permission rule as saving.
+'use strict';
+
+const core = require('@csops/core');
+const { crmFor, inputOf, now } = require('./lib/runtime.js');
+const { answer, ok, fail, invalidInput } = require('./lib/respond.js');
+const { settingsRestoreInput } = require('./lib/inputs.js');
+const { createSettingsStore } = require('./lib/settings-store.js');
+const { mayManageSettings } = require('./lib/permissions.js');
+
+/** @param {import('./lib/runtime.js').FunctionContext} context */
+exports.main = async (context = {}) => {
+  const input = core.parseWith(settingsRestoreInput, inputOf(context));
+  if (!input.success) return invalidInput(input.issues);
+  const version = Number(input.data.version);
+  return answer(async () => {
+    const crm = crmFor(context);
+    const permission = await mayManageSettings(crm, context);
+    if (!permission.allowed) return fail('forbidden', permission.reason);
+    const store = createSettingsStore(crm);
+    const found = await store.find(version);
+    if (!found) return fail('not_found', `There is no settings version ${version}.`);
+    if (!found.parsed.success) {
+      return fail('invalid_version', `Version ${version} cannot be restored.`, found.parsed.issues);
+    }
+    const saved = await store.append(found.parsed.data, {
+      changedBy: permission.who,
+      changedAt: now(),
+      note: input.data.note ?? `Restored version ${version}`,
+      restoredFrom: version,
+    });
+    return ok({ saved, settings: found.parsed.data });
+  });
+};
