@@ -3,6 +3,7 @@ import { MEASURE_KEYS, type MeasureKey, type Settings } from '../settings/schema
 import { fitBandCutoffs, type BandCutoffs } from './band-fit.js';
 import { fitSignalCurve, type FittedCurve } from './curve-fit.js';
 import { fastScores } from './fast-score.js';
+import { fitJointShapes } from './joint-fit.js';
 import { fitLogistic } from './logistic.js';
 import { fitChurnProbability, type ChurnProbabilityModel } from './probability.js';
 import { SIGNAL_COLUMNS, type SignalMatrix } from './signal-matrix.js';
@@ -53,7 +54,43 @@ export function fitModel(
   });
   const used = curves.flatMap((c, index) => (c && c.direction !== 'flat' ? [index] : []));
 
-  // Points per used signal, 0–1; an unobserved signal takes its average so it pulls neither way.
+  const coefficients = SIGNAL_COLUMNS.map(() => 0);
+  if (options.keepCurves) {
+    const protective = fitProtective(pointsMatrix(matrix, rows, curves, used), used, rowChurned);
+    used.forEach((column, j) => (coefficients[column] = protective[j] ?? 0));
+  } else {
+    const shapes = fitJointShapes(matrix, churned, rows, curves, used);
+    for (const [column, shape] of shapes) {
+      coefficients[column] = shape.strength;
+      const fitted = curves[column];
+      if (fitted && shape.strength > 0) curves[column] = { ...fitted, curve: shape.curve };
+    }
+  }
+
+  const settings = buildSettings(base, curves, coefficients);
+  const trainScores = fastScores(matrix, settings, rows);
+  const scored = Array.from(trainScores).flatMap((s, k) => (Number.isNaN(s) ? [] : [k]));
+  const scores = scored.map((k) => trainScores[k] as number);
+  const outcomes = scored.map((k) => rowChurned[k] as boolean);
+  const bands = fitBandCutoffs(scores, outcomes, options.minBandShare ?? 0.05) ?? base.bands;
+  settings.bands = { green: bands.green, yellow: bands.yellow };
+  return {
+    settings,
+    curves,
+    coefficients,
+    bands,
+    probability: fitChurnProbability(scores, outcomes),
+    trainScores,
+  };
+}
+
+/** Points per used signal, 0–1; an unobserved signal takes its average so it pulls neither way. */
+function pointsMatrix(
+  matrix: SignalMatrix,
+  rows: Int32Array,
+  curves: (FittedCurve | null)[],
+  used: number[],
+): Float64Array {
   const x = new Float64Array(rows.length * used.length);
   used.forEach((column, j) => {
     const values = matrix.columns[column]!;
@@ -73,26 +110,7 @@ export function fitModel(
       if (Number.isNaN(values[rows[k] as number] as number)) x[k * used.length + j] = mean;
     }
   });
-  const coefficients = SIGNAL_COLUMNS.map(() => 0);
-  // Each signal's risk (1 − points) may only raise churn, so its weight is never negative.
-  const protective = fitProtective(x, used, rowChurned);
-  used.forEach((column, j) => (coefficients[column] = protective[j] ?? 0));
-
-  const settings = buildSettings(base, curves, coefficients);
-  const trainScores = fastScores(matrix, settings, rows);
-  const scored = Array.from(trainScores).flatMap((s, k) => (Number.isNaN(s) ? [] : [k]));
-  const scores = scored.map((k) => trainScores[k] as number);
-  const outcomes = scored.map((k) => rowChurned[k] as boolean);
-  const bands = fitBandCutoffs(scores, outcomes, options.minBandShare ?? 0.05) ?? base.bands;
-  settings.bands = { green: bands.green, yellow: bands.yellow };
-  return {
-    settings,
-    curves,
-    coefficients,
-    bands,
-    probability: fitChurnProbability(scores, outcomes),
-    trainScores,
-  };
+  return x;
 }
 
 /** Non-negative protective weights: regress churn on (1 − points) so each effect must raise risk. */
