@@ -1,0 +1,135 @@
+import { useMemo, useState } from 'react';
+import {
+  Alert,
+  Button,
+  ButtonRow,
+  Flex,
+  LoadingButton,
+  LoadingSpinner,
+  Text,
+} from '@hubspot/ui-extensions';
+import { evaluateHandoff, type HandoffInput } from '@csops/core';
+import type {
+  FunctionError,
+  HandoffLoadResponse,
+  HandoffSubmitResponse,
+} from '../common/responses.js';
+import { callFunction, useFunction } from '../common/useFunction.js';
+import { ErrorView } from '../common/ErrorView.js';
+import { day } from '../common/format.js';
+import { Completeness } from './Completeness.js';
+import { HandoffForm } from './HandoffForm.js';
+
+export interface HandoffCardProps {
+  dealId: string;
+  /** When completeness is judged; the kickoff must lie ahead of it. Defaults to now. */
+  asOf?: string;
+}
+
+type Busy = 'idle' | 'saving' | 'submitting';
+
+/** Sales-to-CS handoff on a deal: the checklist as a form, judged by the core as the AE types. */
+export function HandoffCard({ dealId, asOf }: HandoffCardProps) {
+  const { state, reload } = useFunction<HandoffLoadResponse>('handoff_load', { dealId });
+  const [draft, setDraft] = useState<HandoffInput | null>(null);
+  const [busy, setBusy] = useState<Busy>('idle');
+  const [saved, setSaved] = useState(false);
+  const [problem, setProblem] = useState<FunctionError | null>(null);
+  const [submitted, setSubmitted] = useState<HandoffSubmitResponse | null>(null);
+
+  const loaded = state.status === 'ready' ? state.data : null;
+  const value = draft ?? loaded?.handoff ?? {};
+  const evaluation = useMemo(
+    () =>
+      loaded ? evaluateHandoff(value, loaded.settings, asOf ?? new Date().toISOString()) : null,
+    [loaded, value, asOf],
+  );
+
+  if (state.status === 'loading')
+    return <LoadingSpinner label="Loading the handoff…" layout="centered" />;
+  if (state.status === 'error')
+    return <ErrorView error={state.error} onRetry={() => void reload()} />;
+  if (!loaded || !evaluation) return null;
+
+  const isSubmitted = submitted !== null || loaded.status === 'submitted';
+
+  function edit(next: HandoffInput) {
+    setDraft(next);
+    setSaved(false);
+  }
+
+  async function save() {
+    setBusy('saving');
+    setProblem(null);
+    const result = await callFunction('handoff_save', {
+      dealId,
+      handoff: JSON.parse(JSON.stringify(value)),
+    });
+    setBusy('idle');
+    if (result.ok) setSaved(true);
+    else setProblem(result.error);
+  }
+
+  async function submit() {
+    setBusy('submitting');
+    setProblem(null);
+    const result = await callFunction<HandoffSubmitResponse>('handoff_submit', {
+      dealId,
+      handoff: JSON.parse(JSON.stringify(value)),
+    });
+    setBusy('idle');
+    if (result.ok) setSubmitted(result.data);
+    else setProblem(result.error);
+  }
+
+  return (
+    <Flex direction="column" gap="md">
+      {isSubmitted ? (
+        <Alert title="Handed off to Customer Success" variant="success" testId="submitted">
+          {submitted
+            ? `Submitted ${day(submitted.submittedAt)}. ${
+                submitted.csm.id
+                  ? `Routed to ${submitted.csm.name ?? submitted.csm.id}.`
+                  : 'Not routed yet:'
+              } ${submitted.csm.reason}. Onboarding tasks: ${submitted.tasks.created.length} created, ${
+                submitted.tasks.existing.length
+              } already there.`
+            : `Submitted ${day(loaded.submittedAt)}.`}
+        </Alert>
+      ) : null}
+      <Completeness evaluation={evaluation} />
+      <HandoffForm value={value} items={evaluation.items} readOnly={isSubmitted} onChange={edit} />
+      {problem ? (
+        <Alert title="Not done" variant="danger" testId="problem">
+          {problem.message}
+          {problem.issues?.length ? ` ${problem.issues.map((i) => i.message).join('; ')}` : ''}
+        </Alert>
+      ) : null}
+      {isSubmitted ? null : (
+        <Flex direction="column" gap="xs">
+          {evaluation.readyForOnboarding ? null : (
+            <Text testId="submit-blocked">
+              Submit is available once the required items are complete:{' '}
+              {evaluation.blocking.map((b) => b.label).join(', ')}.
+            </Text>
+          )}
+          <ButtonRow>
+            <Button onClick={() => void save()} disabled={busy !== 'idle'} testId="save-draft">
+              Save draft
+            </Button>
+            <LoadingButton
+              variant="primary"
+              loading={busy === 'submitting'}
+              disabled={!evaluation.readyForOnboarding || busy !== 'idle'}
+              onClick={() => void submit()}
+              testId="submit"
+            >
+              Submit to Customer Success
+            </LoadingButton>
+          </ButtonRow>
+          {saved ? <Text testId="saved">Draft saved.</Text> : null}
+        </Flex>
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,125 @@
+import { Checkbox, DateInput, Flex, TextArea } from '@hubspot/ui-extensions';
+import type { HandoffInput, HandoffItemKey, HandoffItemResult } from '@csops/core';
+import { Stakeholders } from './Stakeholders.js';
+
+type TextKey = Extract<
+  HandoffItemKey,
+  | 'customerGoals'
+  | 'successCriteria'
+  | 'technicalRequirements'
+  | 'implementationRequirements'
+  | 'competitiveAlternatives'
+  | 'promisesMade'
+>;
+
+const TEXT_FIELDS: { key: TextKey; label: string; placeholder: string }[] = [
+  {
+    key: 'customerGoals',
+    label: 'Customer goals',
+    placeholder: 'What the customer wants to achieve, in their words',
+  },
+  {
+    key: 'successCriteria',
+    label: 'Success criteria',
+    placeholder: 'How the customer will measure success',
+  },
+  {
+    key: 'technicalRequirements',
+    label: 'Technical requirements',
+    placeholder: 'Integrations, SSO, data, security',
+  },
+  {
+    key: 'implementationRequirements',
+    label: 'Implementation requirements',
+    placeholder: 'Timeline, teams involved, rollout plan',
+  },
+  {
+    key: 'competitiveAlternatives',
+    label: 'Alternatives evaluated',
+    placeholder: 'Competitors or in-house options considered',
+  },
+  {
+    key: 'promisesMade',
+    label: 'Promises made during the sale',
+    placeholder: 'Anything committed beyond the contract',
+  },
+];
+
+function toDateValue(ymd: string | undefined) {
+  const m = ymd ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd) : null;
+  return m ? { year: Number(m[1]), month: Number(m[2]) - 1, date: Number(m[3]) } : undefined;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export interface HandoffFormProps {
+  value: HandoffInput;
+  items: HandoffItemResult[];
+  readOnly: boolean;
+  onChange: (next: HandoffInput) => void;
+}
+
+export function HandoffForm({ value, items, readOnly, onChange }: HandoffFormProps) {
+  const byKey = new Map(items.map((i) => [i.key, i]));
+  // Messages appear once a field has content that is not good enough; empty fields show in the list.
+  const problem = (key: HandoffItemKey) => {
+    const item = byKey.get(key);
+    return item?.status === 'invalid' ? item.message : undefined;
+  };
+  const set = (patch: Partial<HandoffInput>) => onChange({ ...value, ...patch });
+  return (
+    <Flex direction="column" gap="sm">
+      {TEXT_FIELDS.map((f) => (
+        <TextArea
+          key={f.key}
+          label={f.label}
+          name={f.key}
+          placeholder={f.placeholder}
+          value={value[f.key] ?? ''}
+          required={byKey.get(f.key)?.required ?? false}
+          readOnly={readOnly}
+          error={problem(f.key) !== undefined}
+          validationMessage={problem(f.key)}
+          onInput={(v) => set({ [f.key]: v })}
+          testId={f.key}
+        />
+      ))}
+      <Stakeholders
+        stakeholders={value.stakeholders ?? []}
+        readOnly={readOnly}
+        onChange={(stakeholders) => set({ stakeholders })}
+      />
+      <Checkbox
+        name="contractExecuted"
+        checked={value.contractExecuted ?? false}
+        readOnly={readOnly}
+        onChange={(checked) => set({ contractExecuted: checked })}
+        testId="contractExecuted"
+      >
+        Contract executed
+      </Checkbox>
+      <Checkbox
+        name="paymentTermsConfirmed"
+        checked={value.paymentTermsConfirmed ?? false}
+        readOnly={readOnly}
+        onChange={(checked) => set({ paymentTermsConfirmed: checked })}
+        testId="paymentTermsConfirmed"
+      >
+        Payment terms confirmed
+      </Checkbox>
+      <DateInput
+        label="Kickoff date"
+        name="kickoffDate"
+        format="YYYY-MM-DD"
+        value={toDateValue(value.kickoffDate)}
+        readOnly={readOnly}
+        error={problem('kickoffDate') !== undefined}
+        validationMessage={problem('kickoffDate')}
+        onChange={(d) =>
+          set({ kickoffDate: d ? `${d.year}-${pad(d.month + 1)}-${pad(d.date)}` : undefined })
+        }
+        testId="kickoffDate"
+      />
+    </Flex>
+  );
+}
