@@ -7,8 +7,10 @@ import type { Measure } from './types.js';
 // Reasons are read by CSMs on the record page: plain words, whole numbers, the facts behind the score.
 
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const fmt = (n: number): string => numberFormat.format(n);
-const whole = (n: number): string => numberFormat.format(Math.round(n));
+// Small whole numbers are most of what reasons print; String() is far cheaper than Intl for them.
+const fmt = (n: number): string =>
+  Number.isInteger(n) && n > -1000 && n < 1000 ? String(n) : numberFormat.format(n);
+const whole = (n: number): string => fmt(Math.round(n));
 const plural = (n: number, one: string, many = `${one}s`): string =>
   `${fmt(n)} ${n === 1 ? one : many}`;
 /** Counts of things that can be absent read "no open tickets" rather than "0 open tickets". */
@@ -203,11 +205,15 @@ const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
  * A plain-language reason for one measure, built from the snapshot's actual values, e.g.
  * "42 of 60 licensed seats active, down 30% in 30 days". Stale data says how old it is.
  */
-export function measureReason(measure: Measure, snapshot: AccountSnapshot): string {
+export function measureReason(
+  measure: Measure,
+  snapshot: AccountSnapshot,
+  values: SignalValues = readSignals(snapshot),
+): string {
   const readings = new Map(measure.signals.map((s) => [s.signal, s.points]));
   const phrases = PHRASES[measure.key]({
     snapshot,
-    values: readSignals(snapshot),
+    values,
     counts: (signal) => readings.has(signal),
     points: (signal) => readings.get(signal),
   }).filter((p): p is string => p !== undefined && p.length > 0);

@@ -1,6 +1,6 @@
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import { MEASURE_KEYS, type Band, type MeasureKey, type Settings } from '../settings/schema.js';
-import { computeMeasures } from './measures.js';
+import { computeMeasures, readSignals, type SignalValues } from './measures.js';
 import { measureReason } from './reasons.js';
 import { round1 } from './round.js';
 import type { Driver, HealthScore, Measure, PreviousHealth, Trend } from './types.js';
@@ -36,6 +36,7 @@ function driverFor(
   measure: Measure,
   share: number,
   snapshot: AccountSnapshot,
+  values: SignalValues,
   settings: Settings,
 ): Driver {
   const band = bandFor(measure.score, settings);
@@ -45,7 +46,7 @@ function driverFor(
     score: measure.score,
     effectiveWeight: share,
     impact: round1(share * (measure.score - NEUTRAL_POINTS)),
-    reason: measureReason(measure, snapshot),
+    reason: measureReason(measure, snapshot, values),
     direction: band === 'green' ? 'positive' : band === 'red' ? 'negative' : 'neutral',
   };
 }
@@ -72,8 +73,9 @@ export function scoreHealth(
       ? round1(measures.reduce((sum, m) => sum + m.score * weightOf(m.key), 0) / observedWeight)
       : null;
 
+  const values = readSignals(snapshot);
   const drivers = measures
-    .map((m) => driverFor(m, weightOf(m.key) / observedWeight, snapshot, settings))
+    .map((m) => driverFor(m, weightOf(m.key) / observedWeight, snapshot, values, settings))
     .sort((a, b) => Math.abs(b.impact) - Math.abs(a.impact) || a.score - b.score);
 
   return {
