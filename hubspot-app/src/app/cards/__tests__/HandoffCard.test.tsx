@@ -102,7 +102,7 @@ describe('Sales-to-CS handoff card', () => {
     answerWith(loadAnswer());
     const r = renderCard();
     await r.waitFor(() => r.findByTestId(ProgressBar, 'completeness'));
-    r.findByTestId(TextArea, 'customerGoals').trigger('onInput', COMPLETE.customerGoals);
+    r.findByTestId(TextArea, 'customerGoals').trigger('onInput', COMPLETE.customerGoals as never);
     await r.waitFor(() => expect(completeness(r)).toBeGreaterThan(0));
     const expected = evaluateHandoff(
       { customerGoals: COMPLETE.customerGoals },
@@ -112,7 +112,7 @@ describe('Sales-to-CS handoff card', () => {
     expect(completeness(r)).toBe(expected.completeness);
     expect(missingText(r)).not.toContain('Customer goals');
 
-    r.findByTestId(TextArea, 'successCriteria').trigger('onInput', 'TBD');
+    r.findByTestId(TextArea, 'successCriteria').trigger('onInput', 'TBD' as never);
     await r.waitFor(() =>
       expect(r.findByTestId(TextArea, 'successCriteria').props.error).toBe(true),
     );
@@ -134,14 +134,14 @@ describe('Sales-to-CS handoff card', () => {
     await r.waitFor(() => r.findByTestId(ProgressBar, 'completeness'));
     r.findByTestId(Button, 'add-stakeholder').trigger('onClick');
     await r.waitFor(() => r.findByTestId(Input, 'stakeholder-0-name'));
-    r.findByTestId(Input, 'stakeholder-0-name').trigger('onInput', 'Dana Reyes');
-    r.findByTestId(Select, 'stakeholder-0-role').trigger('onChange', 'executive_sponsor');
-    r.findByTestId(Checkbox, 'contractExecuted').trigger('onChange', true);
+    r.findByTestId(Input, 'stakeholder-0-name').trigger('onInput', 'Dana Reyes' as never);
+    r.findByTestId(Select, 'stakeholder-0-role').trigger('onChange', 'executive_sponsor' as never);
+    r.findByTestId(Checkbox, 'contractExecuted').trigger('onChange', true as never);
     r.findByTestId(DateInput, 'kickoffDate').trigger('onChange', {
       year: 2026,
       month: 10,
       date: 20,
-    });
+    } as never);
     await r.waitFor(() =>
       expect(r.findByTestId(DateInput, 'kickoffDate').props.value).toEqual({
         year: 2026,
