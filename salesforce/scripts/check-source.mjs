@@ -1,0 +1,227 @@
+#!/usr/bin/env node
+// Offline checks of the Salesforce source, for what an org would otherwise be the first to catch:
+// 1. every component compiles with the LWC compiler;
+// 2. the source converts to Metadata API format with source-deploy-retrieve (what `sf project deploy` sends);
+// 3. cross-references conversion does not check: bundles, targets, objects, schema imports, custom
+//    metadata records, permission set, record pages, name and label lengths, the generated core's size;
+// 4. the Apex parses (prettier-plugin-apex).
+// Prints one line per check and exits non-zero when any fails.
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { transformSync } from '@lwc/compiler';
+import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
+import * as prettier from 'prettier';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const meta = join(root, 'force-app/main/default');
+const problems = [];
+const report = (check, detail) => console.log(`ok   ${check}${detail ? ` — ${detail}` : ''}`);
+const fail = (check, message) => problems.push(`${check}: ${message}`);
+const read = (p) => readFileSync(p, 'utf8');
+const list = (dir) => (existsSync(dir) ? readdirSync(dir) : []);
+const tags = (xml, tag) =>
+  [...xml.matchAll(new RegExp(`<${tag}>([^<]*)</${tag}>`, 'g'))].map((m) => m[1]);
+
+const PLATFORM_LIMIT_BYTES = 131072;
+const CORE = join(meta, 'lwc/csopsCore/csopsCore.js');
+const VALID_TARGETS = new Set([
+  'lightning__RecordPage',
+  'lightning__AppPage',
+  'lightning__HomePage',
+  'lightning__Tab',
+  'lightning__RecordAction',
+  'lightning__UtilityBar',
+  'lightning__FlowScreen',
+  'lightning__UrlAddressable',
+  'lightningCommunity__Page',
+  'lightningCommunity__Default',
+]);
+// Standard fields the components read or write; custom fields must exist in objects/.
+const STANDARD_FIELDS = new Set([
+  'Account.Name',
+  'Account.OwnerId',
+  'Case.Id',
+  'Case.IsClosed',
+  'Case.IsEscalated',
+  'Case.CreatedDate',
+  'Contact.Id',
+  'Contact.Name',
+  'Event.Id',
+  'Event.StartDateTime',
+  'Event.WhoId',
+  'Opportunity.Id',
+  'Opportunity.Name',
+  'Opportunity.AccountId',
+  'Opportunity.Amount',
+  'Opportunity.CloseDate',
+  'Opportunity.StageName',
+  'Opportunity.Description',
+  'Opportunity.IsClosed',
+]);
+const STANDARD_OBJECTS = new Set(['Account', 'Case', 'Contact', 'Event', 'Opportunity']);
+
+const customFields = new Map(); // "Object.Field__c" → field xml
+for (const object of list(join(meta, 'objects'))) {
+  for (const file of list(join(meta, 'objects', object, 'fields'))) {
+    customFields.set(
+      `${object}.${file.replace('.field-meta.xml', '')}`,
+      read(join(meta, 'objects', object, 'fields', file)),
+    );
+  }
+}
+const fieldExists = (qualified) => STANDARD_FIELDS.has(qualified) || customFields.has(qualified);
+const objectExists = (name) =>
+  STANDARD_OBJECTS.has(name) || existsSync(join(meta, 'objects', name));
+
+// 1. LWC compiler
+const bundles = list(join(meta, 'lwc')).filter((d) => statSync(join(meta, 'lwc', d)).isDirectory());
+let compiled = 0;
+for (const name of bundles) {
+  const dir = join(meta, 'lwc', name);
+  for (const file of list(dir).filter((f) => /\.(js|html|css)$/.test(f))) {
+    try {
+      transformSync(read(join(dir, file)), file, { namespace: 'c', name });
+      compiled++;
+    } catch (error) {
+      fail('LWC compile', `${name}/${file}: ${error.message}`);
+    }
+  }
+}
+report('LWC compiler', `${compiled} files in ${bundles.length} bundles`);
+
+// 2. Source → metadata conversion
+const out = join(root, 'artifacts/metadata-convert');
+try {
+  rmSync(out, { recursive: true, force: true });
+  const components = ComponentSet.fromSource(join(root, 'force-app'));
+  components.sourceApiVersion = JSON.parse(read(join(root, 'sfdx-project.json'))).sourceApiVersion;
+  const result = await new MetadataConverter().convert(components, 'metadata', {
+    type: 'directory',
+    outputDirectory: out,
+    genUniqueDir: false,
+  });
+  const types = new Map();
+  for (const c of components.getSourceComponents().toArray())
+    types.set(c.type.name, (types.get(c.type.name) ?? 0) + 1);
+  const packageXml = read(join(result.packagePath ?? out, 'package.xml'));
+  if (/__tests__/.test(JSON.stringify(list(join(out, 'lwc/accountHealth')))))
+    fail('convert', 'tests leaked into the deployable source');
+  report(
+    'source-deploy-retrieve conversion',
+    `${[...types].map(([t, n]) => `${n} ${t}`).join(', ')}; package.xml API ${tags(packageXml, 'version')[0]}`,
+  );
+} catch (error) {
+  fail('convert', error.message);
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
+
+// 3. Cross-references
+for (const name of bundles) {
+  const dir = join(meta, 'lwc', name);
+  if (!existsSync(join(dir, `${name}.js`))) fail('bundle', `${name} has no ${name}.js`);
+  const metaFile = join(dir, `${name}.js-meta.xml`);
+  if (!existsSync(metaFile)) {
+    fail('bundle', `${name} has no ${name}.js-meta.xml`);
+    continue;
+  }
+  const xml = read(metaFile);
+  for (const t of tags(xml, 'target'))
+    if (!VALID_TARGETS.has(t)) fail('targets', `${name}: unknown target ${t}`);
+  for (const o of tags(xml, 'object'))
+    if (!objectExists(o)) fail('targets', `${name}: unknown object ${o}`);
+  const props = [...xml.matchAll(/<property name="(\w+)"/g)].map((m) => m[1]);
+  const js = read(join(dir, `${name}.js`));
+  for (const p of props)
+    if (!new RegExp(`@api\\s+${p}\\b`).test(js))
+      fail('targets', `${name}: property ${p} is not an @api property`);
+  for (const file of list(dir).filter((f) => f.endsWith('.js'))) {
+    for (const m of read(join(dir, file)).matchAll(/from '@salesforce\/schema\/([\w.]+)'/g)) {
+      const ref = m[1];
+      if (ref.includes('.') ? !fieldExists(ref) : !objectExists(ref))
+        fail(
+          'schema imports',
+          `${name}/${file} imports ${ref}, which is not in the source nor a listed standard field`,
+        );
+    }
+  }
+}
+report('bundles, targets and schema imports', `${bundles.length} bundles`);
+
+for (const file of list(join(meta, 'customMetadata'))) {
+  const type = `${file.split('.')[0]}__mdt`;
+  if (!existsSync(join(meta, 'objects', type))) fail('custom metadata', `${file}: no type ${type}`);
+  for (const f of tags(read(join(meta, 'customMetadata', file)), 'field')) {
+    if (!customFields.has(`${type}.${f}`))
+      fail('custom metadata', `${file} names ${f}, which ${type} does not have`);
+  }
+  report('custom metadata record', file);
+}
+
+for (const file of list(join(meta, 'permissionsets'))) {
+  const xml = read(join(meta, 'permissionsets', file));
+  for (const f of tags(xml, 'field'))
+    if (!fieldExists(f)) fail('permission set', `${file}: no field ${f}`);
+  for (const c of tags(xml, 'apexClass'))
+    if (!existsSync(join(meta, 'classes', `${c}.cls`)))
+      fail('permission set', `${file}: no class ${c}`);
+  for (const o of tags(xml, 'object'))
+    if (!objectExists(o)) fail('permission set', `${file}: no object ${o}`);
+  const granted = new Set(tags(xml, 'field'));
+  for (const f of customFields.keys()) {
+    if (!f.includes('__mdt.') && !granted.has(f))
+      fail('permission set', `${file} does not grant ${f}`);
+  }
+  report('permission set', `${file}: ${granted.size} fields`);
+}
+
+for (const file of list(join(meta, 'flexipages'))) {
+  const xml = read(join(meta, 'flexipages', file));
+  for (const c of tags(xml, 'componentName').filter((n) => !n.includes(':'))) {
+    const m = join(meta, 'lwc', c, `${c}.js-meta.xml`);
+    if (!existsSync(m) || !/<isExposed>true<\/isExposed>/.test(read(m)))
+      fail('record page', `${file}: ${c} is not an exposed component`);
+  }
+  report('record page', file);
+}
+
+for (const [f, xml] of customFields) {
+  const apiName = f.split('.')[1].replace(/__c$/, '');
+  if (apiName.length > 40) fail('fields', `${f}: API name over 40 characters`);
+  const label = tags(xml, 'label')[0] ?? '';
+  if (!label || label.length > 40) fail('fields', `${f}: label must be 1–40 characters`);
+}
+report('field names and labels', `${customFields.size} custom fields`);
+
+const coreBytes = existsSync(CORE) ? statSync(CORE).size : 0;
+if (!coreBytes) fail('c/csopsCore', 'missing: run npm run build:core');
+else if (coreBytes > PLATFORM_LIMIT_BYTES)
+  fail('c/csopsCore', `${coreBytes} bytes, over the ${PLATFORM_LIMIT_BYTES}-byte limit`);
+else if (!read(CORE).includes('GENERATED FILE — DO NOT EDIT'))
+  fail('c/csopsCore', 'has lost its generated-file header');
+report('c/csopsCore size', `${coreBytes} bytes of ${PLATFORM_LIMIT_BYTES}`);
+
+// 4. Apex syntax
+for (const file of list(join(meta, 'classes')).filter((f) => f.endsWith('.cls'))) {
+  if (!existsSync(join(meta, 'classes', `${file}-meta.xml`)))
+    fail('apex', `${file} has no ${file}-meta.xml (it would be dropped)`);
+  try {
+    await prettier.format(read(join(meta, 'classes', file)), {
+      parser: 'apex',
+      plugins: ['prettier-plugin-apex'],
+    });
+    report('Apex parses', file);
+  } catch (error) {
+    fail('apex', `${file}: ${error.message.split('\n')[0]}`);
+  }
+}
+
+if (problems.length) {
+  for (const p of problems) console.log(`FAIL ${p}`);
+  console.log(
+    `source checks: ${problems.length} problem(s) in ${relative(process.cwd(), root) || '.'}`,
+  );
+  process.exit(1);
+}
+console.log('source checks: all passed');
