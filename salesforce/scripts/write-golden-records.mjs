@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GOLDEN_ACCOUNTS } from '../../shared/fixtures/golden-accounts.ts';
+import { GOLDEN_ACCOUNTS } from '@csops/core/fixtures';
 
 const salesforceDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(salesforceDir, 'test/generated/golden-records.json');
