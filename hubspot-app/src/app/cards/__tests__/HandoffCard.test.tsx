@@ -161,10 +161,8 @@ describe('Sales-to-CS handoff card', () => {
     answerWith(loadAnswer(), { ok: true, data: {} });
     const r = renderCard();
     await r.waitFor(() => r.findByTestId(ProgressBar, 'completeness'));
-    r.findByTestId(TextArea, 'customerGoals').trigger(
-      'onInput',
-      'Consolidate reporting for the board',
-    );
+    const goals = 'Consolidate reporting for the board';
+    r.findByTestId(TextArea, 'customerGoals').trigger('onInput', goals as never);
     await r.waitFor(() =>
       expect(r.findByTestId(TextArea, 'customerGoals').props.value).toContain('board'),
     );
