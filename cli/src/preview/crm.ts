@@ -123,6 +123,10 @@ const ASSOCIATED: Record<string, string[]> = {
   companies: ['deals', 'contacts'],
   deals: ['companies'],
 };
+const ABOUT_LABEL: Record<string, string> = {
+  companies: 'About this company',
+  deals: 'About this deal',
+};
 // HubSpot's own "About" properties shown first, when they have a value.
 const ABOUT: Record<string, string[]> = {
   companies: [
@@ -151,6 +155,13 @@ export async function readRecordPanel(
   id: string,
 ): Promise<RecordPanel> {
   const definitions = (await client.crm.properties.coreApi.getAll(objectType)).results;
+  const groupLabels = new Map<string, string>();
+  try {
+    for (const g of (await client.crm.properties.groupsApi.getAll(objectType)).results)
+      groupLabels.set(g.name, g.label);
+  } catch {
+    // Without group labels the panel falls back to the group names.
+  }
   const record = await client.crm.objects.basicApi.getById(
     objectType,
     id,
@@ -159,7 +170,11 @@ export async function readRecordPanel(
   const values = record.properties;
   const about = ABOUT[objectType] ?? [];
   const groups = new Map<string, PanelGroup>();
-  groups.set('about', { name: 'about', label: 'About this record', properties: [] });
+  groups.set('about', {
+    name: 'about',
+    label: ABOUT_LABEL[objectType] ?? 'About this record',
+    properties: [],
+  });
   for (const d of definitions) {
     const value = values[d.name] ?? null;
     const isAbout = about.includes(d.name);
@@ -168,7 +183,11 @@ export async function readRecordPanel(
     if (isAbout && (value === null || value === '')) continue;
     const key = isAbout ? 'about' : d.groupName;
     if (!groups.has(key))
-      groups.set(key, { name: key, label: groupLabel(d.groupName), properties: [] });
+      groups.set(key, {
+        name: key,
+        label: groupLabels.get(d.groupName) ?? d.groupName,
+        properties: [],
+      });
     const option = d.options?.find((o) => o.value === value);
     groups.get(key)?.properties.push({
       name: d.name,
@@ -187,11 +206,6 @@ export async function readRecordPanel(
     groups: [...groups.values()].filter((g) => g.properties.length > 0),
     associations: await readAssociations(client, objectType, id),
   };
-}
-
-function groupLabel(groupName: string): string {
-  if (groupName === 'csops') return 'csops';
-  return groupName.replace(/_/g, ' ');
 }
 
 async function readAssociations(

@@ -210,6 +210,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (method === 'GET' && path === '/assets/preview.css') {
       return send(res, 200, 'text/css; charset=utf-8', readFileSync(cssFile, 'utf8'));
     }
+    if (method === 'GET' && path === '/favicon.ico') {
+      res.writeHead(204);
+      return void res.end();
+    }
     if (method === 'GET' && path === '/assets/host.js') {
       return send(res, 200, 'text/javascript; charset=utf-8', await bundler.host());
     }

@@ -45,6 +45,44 @@ function Tag({ variant, children }: { variant: string; children: string }) {
   );
 }
 
+interface RescoreAnswer {
+  ok: boolean;
+  data?: {
+    done?: boolean;
+    lastId?: string;
+    written?: number;
+    scanned?: number;
+    bands?: Record<string, number>;
+  };
+  error?: { message?: string };
+}
+
+// A function runs for seconds: the rescore function stops at its time budget and says where to resume.
+const MAX_RESCORE_RUNS = 50;
+
+async function rescoreAll(uid: string): Promise<string> {
+  let afterId: string | undefined;
+  let written = 0;
+  const bands: Record<string, number> = {};
+  for (let run = 0; run < MAX_RESCORE_RUNS; run++) {
+    const answer = (await runFunction(uid, {
+      parameters: afterId ? { afterId } : {},
+    })) as RescoreAnswer;
+    if (!answer.ok) throw new Error(answer.error?.message ?? 'the rescore function refused');
+    written += answer.data?.written ?? 0;
+    for (const [band, n] of Object.entries(answer.data?.bands ?? {}))
+      bands[band] = (bands[band] ?? 0) + n;
+    if (answer.data?.done !== false) {
+      const parts = ['red', 'yellow', 'green', 'unscored']
+        .filter((b) => bands[b])
+        .map((b) => `${bands[b]} ${b}`);
+      return `Portfolio rescored: ${written} accounts written${parts.length ? ` (${parts.join(', ')})` : ''}.`;
+    }
+    afterId = answer.data.lastId;
+  }
+  throw new Error(`still not done after ${MAX_RESCORE_RUNS} runs`);
+}
+
 export function PortfolioPage({ data }: { data: PageBootstrap }) {
   const [rows, setRows] = useState<PortfolioRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -80,15 +118,8 @@ export function PortfolioPage({ data }: { data: PageBootstrap }) {
     setRescoring(true);
     setNotice(null);
     try {
-      const result = await runFunction(data.rescoreFunction, {});
-      const count =
-        (result as { scored?: number; updated?: number } | null)?.scored ??
-        (result as { updated?: number } | null)?.updated;
-      setNotice({
-        kind: 'success',
-        text:
-          count === undefined ? 'Portfolio rescored.' : `Portfolio rescored: ${count} accounts.`,
-      });
+      const summary = await rescoreAll(data.rescoreFunction);
+      setNotice({ kind: 'success', text: summary });
       load();
     } catch (e) {
       setNotice({ kind: 'danger', text: `Rescore failed: ${(e as Error).message}` });

@@ -55,13 +55,28 @@ export function Heading(props: HostProps) {
   );
 }
 
+const LOCAL_RECORD_PAGES: Record<string, string> = { '0-2': 'companies', '0-3': 'deals' };
+
+/** A link to a HubSpot record page opens the same record in the preview. */
+function localRecordUrl(url: string): string | undefined {
+  const m = /\/contacts\/\d+\/record\/(0-\d+)\/(\d+)/.exec(url);
+  const type = m ? LOCAL_RECORD_PAGES[m[1] ?? ''] : undefined;
+  return m && type ? `/${type}/${m[2]}` : undefined;
+}
+
 function hrefOf(value: unknown): { url?: string; external: boolean } {
-  if (typeof value === 'string') return { url: value, external: /^https?:/.test(value) };
-  if (value && typeof value === 'object' && 'url' in value) {
-    const v = value as { url: string; external?: boolean };
-    return { url: v.url, external: v.external ?? true };
-  }
-  return { external: false };
+  const raw =
+    typeof value === 'string'
+      ? { url: value, external: /^https?:/.test(value) }
+      : value && typeof value === 'object' && 'url' in value
+        ? {
+            url: String((value as { url: unknown }).url),
+            external: (value as { external?: boolean }).external ?? true,
+          }
+        : undefined;
+  if (!raw) return { external: false };
+  const local = localRecordUrl(raw.url);
+  return local ? { url: local, external: false } : raw;
 }
 
 export function Link(props: HostProps) {

@@ -1,0 +1,42 @@
+// App functions require('@csops/core'), which resolves to the core's CommonJS build. `csops start`
+// builds it when it is missing or older than the core's sources, so a fresh clone previews in one command.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
+      newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+export function coreBuildIsCurrent(repoRoot: string): boolean {
+  const built = join(repoRoot, 'shared', 'dist', 'index.cjs');
+  if (!existsSync(built)) return false;
+  return statSync(built).mtimeMs >= newestSource(join(repoRoot, 'shared', 'src'));
+}
+
+export async function ensureCoreBuilt(
+  repoRoot: string,
+  log: (line: string) => void,
+): Promise<void> {
+  if (coreBuildIsCurrent(repoRoot)) return;
+  log('Building @csops/core for the app functions (npm run build -w shared)…');
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn('npm', ['run', 'build', '-w', 'shared', '--silent'], {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    });
+    child.once('error', reject);
+    child.once('exit', (c) => resolve(c ?? 1));
+  });
+  if (code !== 0)
+    throw new Error(
+      `Building @csops/core failed (exit ${code}); run "npm run build -w shared" to see why`,
+    );
+}
