@@ -25,6 +25,8 @@ export interface CurveFitOptions {
   maxPoints?: number;
   /** Fewest observed rows before a curve is refitted at all. */
   minRows?: number;
+  /** The rows are all observed and already in ascending order of the value. */
+  presorted?: boolean;
 }
 
 /**
@@ -41,13 +43,16 @@ export function fitSignalCurve(
   options: CurveFitOptions = {},
 ): FittedCurve | null {
   const maxPoints = options.maxPoints ?? 8;
-  const present: number[] = [];
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k] as number;
-    if (Number.isFinite(values[i] as number)) present.push(i);
+  let present: number[] = [];
+  if (options.presorted) present = Array.from(rows);
+  else {
+    for (let k = 0; k < rows.length; k++) {
+      const i = rows[k] as number;
+      if (Number.isFinite(values[i] as number)) present.push(i);
+    }
+    present.sort((a, b) => (values[a] as number) - (values[b] as number));
   }
   if (present.length < (options.minRows ?? 30)) return null;
-  present.sort((a, b) => (values[a] as number) - (values[b] as number));
   let positives = 0;
   for (const i of present) if (churned[i]) positives++;
   if (positives === 0 || positives === present.length) return null;

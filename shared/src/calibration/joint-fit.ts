@@ -25,7 +25,7 @@ export function fitJointShapes(
   rows: Int32Array,
   curves: readonly (FittedCurve | null)[],
   used: readonly number[],
-  maxRows = 20_000,
+  maxRows = 10_000,
 ): Map<number, JointShape> {
   const sample = spread(rows, maxRows);
   const ramps: { column: number; from: number; to: number; rising: boolean }[] = [];

@@ -18,7 +18,7 @@ export interface LogisticOptions {
 
 /**
  * Fits P(churn) = σ(intercept + Σ coefficientⱼ·xⱼ). `features` is row-major (rows × columns).
- * Non-negativity is kept by an active set: a coefficient that wants to go below zero is pinned at
+ * Non-negativity is kept by an active set: coefficients that want to go below zero are pinned at
  * zero and the rest refitted, until none does.
  */
 export function fitLogistic(
@@ -30,21 +30,18 @@ export function fitLogistic(
   const rows = churned.length;
   const ridge = (options.ridge ?? 1e-4) * Math.max(rows, 1);
   const free = new Array<boolean>(columns).fill(true);
+  let start: LogisticFit | undefined;
   for (;;) {
-    const fit = newton(features, columns, churned, free, ridge, options.maxIterations ?? 50);
+    const fit = newton(features, columns, churned, free, ridge, options.maxIterations ?? 50, start);
     if (!options.nonNegative) return fit;
-    let worst = -1;
-    for (let j = 0; j < columns; j++) {
-      if (free[j] && (fit.coefficients[j] as number) < -1e-12) {
-        if (worst < 0 || (fit.coefficients[j] as number) < (fit.coefficients[worst] as number)) {
-          worst = j;
-        }
-      }
-    }
-    if (worst < 0) {
+    // Every coefficient that wants to go below zero is pinned at once, then the rest refitted
+    // from where they were: a few rounds even with many features.
+    const negative = fit.coefficients.flatMap((c, j) => (free[j] && c < -1e-12 ? [j] : []));
+    if (negative.length === 0) {
       return { ...fit, coefficients: fit.coefficients.map((c) => Math.max(0, c)) };
     }
-    free[worst] = false;
+    for (const j of negative) free[j] = false;
+    start = fit;
   }
 }
 
@@ -55,15 +52,21 @@ function newton(
   free: boolean[],
   ridge: number,
   maxIterations: number,
+  start?: LogisticFit,
 ): LogisticFit {
   const rows = y.length;
   const active = [...free.keys()].filter((j) => free[j]);
   const d = active.length + 1; // intercept first
   let beta = new Float64Array(d);
-  let positives = 0;
-  for (let i = 0; i < rows; i++) if (y[i]) positives++;
-  const base = (positives + 0.5) / (rows + 1);
-  beta[0] = Math.log(base / (1 - base));
+  if (start) {
+    beta[0] = start.intercept;
+    active.forEach((j, k) => (beta[k + 1] = Math.max(0, start.coefficients[j] ?? 0)));
+  } else {
+    let positives = 0;
+    for (let i = 0; i < rows; i++) if (y[i]) positives++;
+    const base = (positives + 0.5) / (rows + 1);
+    beta[0] = Math.log(base / (1 - base));
+  }
   const row = new Float64Array(d);
   let loss = objective(x, columns, y, active, beta, ridge, row);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
@@ -102,7 +105,7 @@ function newton(
     const improvement = loss - nextLoss;
     beta = next;
     loss = nextLoss;
-    if (improvement < 1e-10 * Math.max(rows, 1)) break;
+    if (improvement < 1e-7 * Math.max(rows, 1)) break;
   }
   const coefficients = new Array<number>(columns).fill(0);
   active.forEach((j, k) => (coefficients[j] = beta[k + 1] as number));

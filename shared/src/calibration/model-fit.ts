@@ -6,7 +6,7 @@ import { fastScores } from './fast-score.js';
 import { fitJointShapes } from './joint-fit.js';
 import { fitLogistic } from './logistic.js';
 import { fitChurnProbability, type ChurnProbabilityModel } from './probability.js';
-import { SIGNAL_COLUMNS, type SignalMatrix } from './signal-matrix.js';
+import { SIGNAL_COLUMNS, sortedObservedRows, type SignalMatrix } from './signal-matrix.js';
 import { apportion } from './weights.js';
 
 export interface ModelFitOptions {
@@ -48,8 +48,10 @@ export function fitModel(
       const curve = signalCurve(base, measure, signal);
       return curve ? { curve, direction: 'flat' as const, bins: [], observed: 0 } : null;
     }
-    return fitSignalCurve(matrix.columns[c]!, churned, rows, {
+    const column = matrix.columns[c]!;
+    return fitSignalCurve(column, churned, sortedObservedRows(column, rows, matrix.rows), {
       maxPoints: options.maxCurvePoints ?? 8,
+      presorted: true,
     });
   });
   const used = curves.flatMap((c, index) => (c && c.direction !== 'flat' ? [index] : []));
