@@ -92,6 +92,12 @@ describe('detectExpansion', () => {
     }
   });
 
+  it('drafts nothing when the estimate rounds to nothing', () => {
+    const r = detectExpansion({ ...crowded, arr: 0.01 }, makeHealth(), settings, closed);
+    expect(r.draft).toBeNull();
+    expect(r.suppressedBecause).toBe('The estimate rounds to nothing at this ARR');
+  });
+
   it('finds no seat signal for zero licensed seats', () => {
     const r = detectExpansion(
       makeSnapshot({ arr: 10_000, contract: { licensedSeats: 0 }, usage: { activeUsers30d: 8 } }),

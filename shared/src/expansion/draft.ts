@@ -1,6 +1,7 @@
 import type { HealthScore } from '../health/types.js';
 import type { Settings } from '../settings/schema.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
+import { dayNumber, formatDay, parseInstant } from '../time/instant.js';
 import type { ExpansionResult, ExpansionSignal, OpportunityDraft } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -27,9 +28,9 @@ export function expansionKey(snapshot: AccountSnapshot): string {
   const c = snapshot.contract;
   const term =
     c?.renewalDate !== undefined
-      ? new Date(Date.parse(c.renewalDate)).toISOString().slice(0, 10)
+      ? formatDay(parseInstant(c.renewalDate))
       : c?.startDate !== undefined
-        ? `start-${new Date(Date.parse(c.startDate)).toISOString().slice(0, 10)}`
+        ? `start-${formatDay(parseInstant(c.startDate))}`
         : 'no-term';
   return `csops-expansion:${snapshot.accountId}:${term}`;
 }
@@ -65,8 +66,7 @@ function signalsFor(
   }
   const renewal = snapshot.contract?.renewalDate;
   if (health.score !== null && health.score >= e.minHealthScore && renewal !== undefined) {
-    const days =
-      Math.floor(Date.parse(renewal) / DAY_MS) - Math.floor(Date.parse(snapshot.asOf) / DAY_MS);
+    const days = dayNumber(renewal) - dayNumber(snapshot.asOf);
     const months = days / AVERAGE_MONTH_DAYS;
     if (days >= 0 && months <= e.healthyWithinMonthsOfRenewal) {
       signals.push({
@@ -77,6 +77,8 @@ function signalsFor(
   }
   return signals;
 }
+
+const cents = (x: number): number => Math.round(x * 100) / 100;
 
 interface Estimate {
   amount: number;
@@ -99,14 +101,14 @@ function estimate(
     if (extra > 0) {
       const perSeat = arr / seats;
       return {
-        amount: Math.round(extra * perSeat),
+        amount: cents(extra * perSeat),
         basis: `${extra} more seat${extra === 1 ? '' : 's'} × ${money(perSeat, snapshot.currency)} per seat, to bring seat use to ${e.targetSeatUtilisation}%`,
         kind: 'seat expansion',
       };
     }
   }
   return {
-    amount: Math.round((arr * e.upliftPercent) / 100),
+    amount: cents((arr * e.upliftPercent) / 100),
     basis: `${e.upliftPercent}% of ARR ${money(arr, snapshot.currency)}`,
     kind: 'expansion',
   };
@@ -133,14 +135,21 @@ export function detectExpansion(
     return { signals, draft: null, suppressedBecause: 'No ARR recorded to size an expansion from' };
   }
   const est = estimate(snapshot, arr, signals, settings);
-  const closeMs = Date.parse(snapshot.asOf) + settings.expansion.closeInDays * DAY_MS;
+  if (est.amount <= 0) {
+    return {
+      signals,
+      draft: null,
+      suppressedBecause: 'The estimate rounds to nothing at this ARR',
+    };
+  }
+  const closeMs = parseInstant(snapshot.asOf) + settings.expansion.closeInDays * DAY_MS;
   const draft: OpportunityDraft = {
     idempotencyKey: expansionKey(snapshot),
     accountId: snapshot.accountId,
     name: `${snapshot.name ?? snapshot.accountId} — ${est.kind}`,
     amount: est.amount,
     amountBasis: est.basis,
-    closeDate: new Date(closeMs).toISOString().slice(0, 10),
+    closeDate: formatDay(closeMs),
     reason: signals.map((s) => s.message).join('; '),
     signals,
   };

@@ -2,6 +2,7 @@ import type { HealthScore, PreviousHealth } from '../health/types.js';
 import type { RenewalRisk } from '../renewal/types.js';
 import type { Band, Playbook, PlaybookTrigger, Settings } from '../settings/schema.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
+import { formatDay, formatInstant, parseInstant } from '../time/instant.js';
 import type { PlaybookAction } from './types.js';
 
 export interface PlaybookContext {
@@ -17,6 +18,7 @@ export interface PlaybookContext {
 export interface TriggerFiring {
   instance: string;
   triggeredAt: string;
+  triggeredMs: number;
   reason: string;
 }
 
@@ -24,15 +26,23 @@ const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const BAND_RANK: Record<Band, number> = { green: 0, yellow: 1, red: 2 };
 
-const utcDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-const utcIso = (ms: number): string => new Date(ms).toISOString();
+const utcDate = formatDay;
+const utcIso = formatInstant;
 
+// Settings are read-only during scoring, so a portfolio run works the windows out once.
+const stageWindowCache = new WeakMap<Settings, number[]>();
+
+/** Every renewal stage and renewal playbook distance, furthest first. */
 function renewalStageWindows(settings: Settings): number[] {
+  const cached = stageWindowCache.get(settings);
+  if (cached !== undefined) return cached;
   const days = new Set<number>(settings.renewal.stages);
   for (const p of settings.playbooks) {
     if (p.enabled && p.trigger.type === 'renewal_due') days.add(p.trigger.daysOut);
   }
-  return [...days].sort((a, b) => b - a);
+  const windows = [...days].sort((a, b) => b - a);
+  stageWindowCache.set(settings, windows);
+  return windows;
 }
 
 /**
@@ -41,8 +51,8 @@ function renewalStageWindows(settings: Settings): number[] {
  */
 function termOf(snapshot: AccountSnapshot, observedMs: number): string {
   const c = snapshot.contract;
-  if (c?.renewalDate !== undefined) return utcDate(Date.parse(c.renewalDate));
-  if (c?.startDate !== undefined) return `start-${utcDate(Date.parse(c.startDate))}`;
+  if (c?.renewalDate !== undefined) return utcDate(parseInstant(c.renewalDate));
+  if (c?.startDate !== undefined) return `start-${utcDate(parseInstant(c.startDate))}`;
   return utcDate(observedMs).slice(0, 7);
 }
 
@@ -51,7 +61,6 @@ function fire(
   ctx: PlaybookContext,
   settings: Settings,
   asOfMs: number,
-  stageWindows: () => number[],
 ): TriggerFiring | null {
   const { snapshot, health, risk } = ctx;
   switch (trigger.type) {
@@ -59,14 +68,15 @@ function fire(
       const ob = snapshot.onboarding;
       const submitted = ob?.handoffSubmittedAt;
       if (submitted === undefined) return null;
-      const submittedMs = Date.parse(submitted);
+      const submittedMs = parseInstant(submitted);
       if (submittedMs > asOfMs) return null;
       // Onboarding ends when first value is recorded; its steps are no longer due after that.
-      if (ob?.firstValueAt !== undefined && Date.parse(ob.firstValueAt) <= asOfMs) return null;
+      if (ob?.firstValueAt !== undefined && parseInstant(ob.firstValueAt) <= asOfMs) return null;
       const day = utcDate(submittedMs);
       return {
         instance: `handoff_submitted:${day}`,
         triggeredAt: utcIso(submittedMs),
+        triggeredMs: submittedMs,
         reason: `Handoff submitted on ${day}`,
       };
     }
@@ -77,11 +87,12 @@ function fire(
       const prev = ctx.previous;
       // Only the crossing fires: an account that stays red is not re-alerted on every rescoring.
       if (prev !== undefined && BAND_RANK[prev.band] >= target) return null;
-      const asOfMsHealth = Date.parse(health.asOf);
+      const asOfMsHealth = parseInstant(health.asOf);
       const score = Math.round(health.score);
       return {
         instance: `health_below_band:${trigger.band}:${utcDate(asOfMsHealth)}`,
         triggeredAt: utcIso(asOfMsHealth),
+        triggeredMs: asOfMsHealth,
         reason:
           prev === undefined
             ? `Health is ${health.band} (score ${score})`
@@ -95,24 +106,26 @@ function fire(
       if (now === undefined || prior === undefined || prior <= 0) return null;
       const drop = ((prior - now) / prior) * 100;
       if (drop < trigger.percent) return null;
-      const observedMs = u?.observedAt !== undefined ? Date.parse(u.observedAt) : asOfMs;
+      const observedMs = u?.observedAt !== undefined ? parseInstant(u.observedAt) : asOfMs;
       // A drop is a fact about a 30-day window: one investigation per calendar month at most.
       return {
         instance: `usage_drop:${trigger.percent}:${utcDate(observedMs).slice(0, 7)}`,
         triggeredAt: utcIso(observedMs),
+        triggeredMs: observedMs,
         reason: `Active users fell ${Math.round(drop)}% in 30 days (${prior} → ${now})`,
       };
     }
     case 'champion_left': {
       const leftAt = snapshot.engagement?.championLeftAt;
       if (leftAt === undefined) return null;
-      const leftMs = Date.parse(leftAt);
+      const leftMs = parseInstant(leftAt);
       const daysAgo = Math.floor(asOfMs / DAY_MS) - Math.floor(leftMs / DAY_MS);
       if (daysAgo < 0 || daysAgo > settings.renewal.championLeftWithinDays) return null;
       const day = utcDate(leftMs);
       return {
         instance: `champion_left:${day}`,
         triggeredAt: utcIso(leftMs),
+        triggeredMs: leftMs,
         reason: `Champion left on ${day}`,
       };
     }
@@ -122,13 +135,14 @@ function fire(
         return null;
       }
       // Inside this stage's window only: once the next nearer stage is reached, that one runs.
-      const nearer = stageWindows().find((d) => d < trigger.daysOut);
+      const nearer = renewalStageWindows(settings).find((d) => d < trigger.daysOut);
       if (nearer !== undefined && days <= nearer) return null;
-      const renewalMs = Date.parse(risk.renewalDate);
+      const renewalMs = parseInstant(risk.renewalDate);
       const day = utcDate(renewalMs);
       return {
         instance: `renewal_due:${trigger.daysOut}:${day}`,
         triggeredAt: utcIso(renewalMs - trigger.daysOut * DAY_MS),
+        triggeredMs: renewalMs - trigger.daysOut * DAY_MS,
         reason: `Renewal on ${day} is ${days} day${days === 1 ? '' : 's'} away`,
       };
     }
@@ -139,10 +153,11 @@ function fire(
       const utilisation = (active / seats) * 100;
       if (utilisation <= trigger.percent) return null;
       const obs = snapshot.usage?.observedAt;
-      const observedMs = obs !== undefined ? Date.parse(obs) : asOfMs;
+      const observedMs = obs !== undefined ? parseInstant(obs) : asOfMs;
       return {
         instance: `seat_utilisation_over:${trigger.percent}:${termOf(snapshot, observedMs)}`,
         triggeredAt: utcIso(observedMs),
+        triggeredMs: observedMs,
         reason: `${active} of ${seats} licensed seats active (${Math.round(utilisation)}%)`,
       };
     }
@@ -165,7 +180,7 @@ function actionsFor(
   accountId: string,
   asOfMs: number,
 ): PlaybookAction[] {
-  const firedMs = Date.parse(firing.triggeredAt);
+  const firedMs = firing.triggeredMs;
   const seen = new Set<string>();
   return playbook.steps.map((step, i) => {
     // Step keys should be unique; if an admin repeats one, its position keeps the keys apart.
@@ -200,14 +215,12 @@ function actionsFor(
  * the key creates each task once, and a new firing (next renewal, another crossing) yields new ones.
  */
 export function duePlaybookActions(ctx: PlaybookContext, settings: Settings): PlaybookAction[] {
-  const asOfMs = Date.parse(ctx.snapshot.asOf);
-  let windows: number[] | undefined;
-  const stageWindows = (): number[] => (windows ??= renewalStageWindows(settings));
+  const asOfMs = parseInstant(ctx.snapshot.asOf);
   const actions: PlaybookAction[] = [];
   for (const playbook of settings.playbooks) {
     if (!playbook.enabled) continue;
     if (playbook.kind === 'expansion' && ctx.openExpansionDeal === true) continue;
-    const firing = fire(playbook.trigger, ctx, settings, asOfMs, stageWindows);
+    const firing = fire(playbook.trigger, ctx, settings, asOfMs);
     if (firing !== null)
       actions.push(...actionsFor(playbook, firing, ctx.snapshot.accountId, asOfMs));
   }

@@ -1,14 +1,11 @@
 import type { HealthScore } from '../health/types.js';
 import type { Band, Settings } from '../settings/schema.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
+import { dayNumber } from '../time/instant.js';
 import type { RenewalRisk, RiskLevel, RiskReason } from './types.js';
 
-const DAY_MS = 86_400_000;
-
 /** UTC calendar day of an ISO timestamp, so "days to renewal" counts dates, not hours. */
-export function calendarDay(iso: string): number {
-  return Math.floor(Date.parse(iso) / DAY_MS);
-}
+export const calendarDay = dayNumber;
 
 /** Whole calendar days from asOf to the renewal date; negative once it has passed; null if unknown. */
 export function daysToRenewal(snapshot: AccountSnapshot): number | null {
@@ -61,12 +58,18 @@ function billingTrouble(snapshot: AccountSnapshot): string | null {
   return parts.length === 0 ? null : `Billing trouble: ${parts.join(', ')}`;
 }
 
-function championLeftDaysAgo(snapshot: AccountSnapshot, withinDays: number): number | null {
+function championLeftDaysAgo(
+  snapshot: AccountSnapshot,
+  asOfDay: number,
+  withinDays: number,
+): number | null {
   const leftAt = snapshot.engagement?.championLeftAt;
   if (leftAt === undefined) return null;
-  const ago = calendarDay(snapshot.asOf) - calendarDay(leftAt);
+  const ago = asOfDay - calendarDay(leftAt);
   return ago >= 0 && ago <= withinDays ? ago : null;
 }
+
+const heaviestFirst = (a: RiskReason, b: RiskReason): number => b.points - a.points;
 
 function roundMoney(x: number): number {
   return Math.round(x * 100) / 100;
@@ -106,7 +109,8 @@ export function assessRenewalRisk(
     );
   }
 
-  const championAgo = championLeftDaysAgo(snapshot, r.championLeftWithinDays);
+  const asOfDay = calendarDay(snapshot.asOf);
+  const championAgo = championLeftDaysAgo(snapshot, asOfDay, r.championLeftWithinDays);
   if (championAgo !== null) {
     const when = championAgo === 0 ? 'today' : `${plural(championAgo, 'day')} ago`;
     add('championLeft', points.championLeft, `Champion left ${when}`);
@@ -131,7 +135,8 @@ export function assessRenewalRisk(
     );
   }
 
-  const days = daysToRenewal(snapshot);
+  const renewalDate = snapshot.contract?.renewalDate;
+  const days = renewalDate === undefined ? null : calendarDay(renewalDate) - asOfDay;
   if (days !== null && days <= r.closeToRenewalDays && health.band !== 'green') {
     add(
       'closeToRenewal',
@@ -141,7 +146,7 @@ export function assessRenewalRisk(
   }
 
   // Stable sort keeps the rule order among equal weights.
-  reasons.sort((a, b) => b.points - a.points);
+  if (reasons.length > 1) reasons.sort(heaviestFirst);
   const total = reasons.reduce((sum, x) => sum + x.points, 0);
   const level = riskLevelFor(total, r.levels);
   const arr = snapshot.arr ?? null;
@@ -152,7 +157,7 @@ export function assessRenewalRisk(
     arr,
     arrAtRisk: arr === null ? 0 : roundMoney(arr * r.arrAtRiskShare[level]),
     daysToRenewal: days,
-    renewalDate: snapshot.contract?.renewalDate ?? null,
+    renewalDate: renewalDate ?? null,
     stage: renewalStage(days, r.stages),
     overdue: days !== null && days < 0,
     reasons,
