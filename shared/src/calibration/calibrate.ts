@@ -226,6 +226,11 @@ function measureEvidence(
     // The measure alone: every other measure weighted 0.
     const alone = structuredClone(calibrated);
     for (const m of MEASURE_KEYS) alone.measures[m].weight = m === measure ? 1 : 0;
+    // A measure the fit dropped is still shown with evidence: its signals count equally.
+    const own = signalSettings(alone, measure);
+    if (Object.values(own).every((s) => s.weight <= 0)) {
+      for (const s of Object.values(own)) s.weight = 1;
+    }
     const scores = fastScores(matrix, alone);
     const present = rowsWhere(matrix.rows, (i) => !Number.isNaN(scores[i] as number));
     const signals = SIGNAL_COLUMNS.flatMap((c, column): SignalEvidence[] => {
