@@ -91,14 +91,16 @@ export const command: Command = {
       failureRate: f['failure-rate'] ?? 0,
       requestsPer10s: f['rate-limit'],
     });
-    process.stdout.write(`csops sandbox listening on ${sandbox.url}\n`);
-    process.stdout.write(
-      `  portal ${sandbox.portalId}, seeded ${sandbox.seededAt}, kept in ${dataDir}\n`,
-    );
-    if (!f.empty) {
-      for (const [key, a] of Object.entries(DEMO_ACCOUNTS))
-        process.stdout.write(`  ${key.padEnd(18)} ${a.name} (company ${a.id})\n`);
-    }
+    const banner = [
+      `csops sandbox listening on ${sandbox.url}`,
+      `  portal ${sandbox.portalId}, seeded ${sandbox.seededAt}, kept in ${dataDir}`,
+      ...(f.empty
+        ? []
+        : Object.entries(DEMO_ACCOUNTS).map(
+            ([key, a]) => `  ${key.padEnd(18)} ${a.name} (company ${a.id})`,
+          )),
+    ];
+    process.stdout.write(`${banner.join('\n')}\n`);
     await new Promise<void>((done) => {
       const stop = () => {
         process.off('SIGINT', stop);
