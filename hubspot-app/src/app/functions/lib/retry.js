@@ -3,7 +3,10 @@
 'use strict';
 
 const DEFAULT_POLICY = {
-  maxAttempts: 8,
+  /** Attempts for 5xx and dropped connections. */
+  maxAttempts: 6,
+  /** 429s say when to come back, so they are retried until this much waiting has been spent. */
+  maxRateLimitWaitMs: 120_000,
   baseDelayMs: 200,
   maxDelayMs: 10_000,
   /** Used when a 429 carries no Retry-After header: HubSpot's rolling window is 10 s. */
@@ -56,14 +59,24 @@ const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(
 async function withRetry(request, options = {}) {
   const policy = { ...DEFAULT_POLICY, ...options };
   const wait = options.sleep ?? sleep;
+  let failures = 0;
+  let rateLimitWaited = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       return await request();
     } catch (error) {
-      if (!isRetryable(error) || attempt >= policy.maxAttempts) throw error;
+      if (!isRetryable(error)) throw error;
       const status = statusOf(error);
-      const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-      const waitMs = status === 429 ? (retryAfterMs(error) ?? policy.defaultRetryAfterMs) : backoff;
+      let waitMs;
+      if (status === 429) {
+        waitMs = retryAfterMs(error) ?? policy.defaultRetryAfterMs;
+        if (rateLimitWaited + waitMs > policy.maxRateLimitWaitMs) throw error;
+        rateLimitWaited += waitMs;
+      } else {
+        failures += 1;
+        if (failures >= policy.maxAttempts) throw error;
+        waitMs = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1));
+      }
       options.onRetry?.({ status, attempt, waitMs });
       await wait(waitMs);
     }

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../cli/src/sandbox/index.js';
+import { expectOk, openPortal, type Portal } from './harness.js';
+
+let portal: Portal;
+beforeAll(async () => {
+  portal = await openPortal({ seed: 'demo', retryAfterSeconds: 1 });
+});
+afterAll(() => portal.close());
+
+async function dealsWithKey(key: string) {
+  const page = await portal.client.crm.deals.searchApi.doSearch({
+    filterGroups: [
+      { filters: [{ propertyName: 'csops_expansion_key', operator: 'EQ' as never, value: key }] },
+    ],
+    properties: ['dealname', 'csops_expansion_key'],
+    limit: 10,
+  } as never);
+  return page.results;
+}
+
+describe('create_expansion_deal function', () => {
+  const companyId = DEMO_ACCOUNTS.expansionReady.id;
+
+  it('creates the deal once, associated with the company, and finds it on every later call', async () => {
+    const health = expectOk(await portal.run('account_health', { parameters: { companyId } }));
+    const draft = health.evaluation.expansion.draft;
+    expect(draft).not.toBeNull();
+
+    // A double click: two calls in flight at once.
+    const [a, b] = await Promise.all([
+      portal.run('create_expansion_deal', { parameters: { companyId } }),
+      portal.run('create_expansion_deal', { parameters: { companyId } }),
+    ]);
+    const first = expectOk(a);
+    const second = expectOk(b);
+    expect(second.deal.id).toBe(first.deal.id);
+    expect([first.created, second.created].filter(Boolean)).toHaveLength(1);
+
+    const again = expectOk(
+      await portal.run('create_expansion_deal', { parameters: { companyId } }),
+    );
+    expect(again).toMatchObject({ created: false, deal: { id: first.deal.id } });
+    expect(await dealsWithKey(draft.idempotencyKey)).toHaveLength(1);
+
+    const assoc = await portal.client.crm.associations.v4.basicApi.getPage(
+      'deals',
+      first.deal.id,
+      'companies',
+    );
+    expect(assoc.results.map((r) => String(r.toObjectId))).toContain(companyId);
+    const deal = await portal.client.crm.deals.basicApi.getById(first.deal.id, [
+      'dealname',
+      'amount',
+    ]);
+    expect(deal.properties.dealname).toBe(draft.name);
+    expect(Number(deal.properties.amount)).toBe(draft.amount);
+
+    // The card now links to the open deal instead of offering a new one.
+    const after = expectOk(await portal.run('account_health', { parameters: { companyId } }));
+    expect(after.openExpansionDeal?.id).toBe(first.deal.id);
+    expect(after.evaluation.expansion.draft).toBeNull();
+  });
+
+  it('still creates exactly one deal when HubSpot fails and rate-limits requests', async () => {
+    // A customer out of seats: 98 of 100 in use.
+    const now = new Date().toISOString();
+    const company = await portal.client.crm.companies.basicApi.create({
+      properties: {
+        name: 'Seatless Systems',
+        csops_arr: '50000',
+        csops_licensed_seats: '100',
+        csops_active_users_30d: '98',
+        csops_active_users_prior_30d: '95',
+        csops_last_activity_at: now,
+        csops_usage_observed_at: now,
+        csops_renewal_date: new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10),
+        csops_contract_observed_at: now,
+      },
+      associations: [],
+    });
+    const other = company.id;
+    const health = expectOk(
+      await portal.run('account_health', { parameters: { companyId: other } }),
+    );
+    const draft = health.evaluation.expansion.draft;
+    expect(draft).not.toBeNull();
+    portal.sandbox.setFaults({ failureRate: 0.3, requestsPer10s: 25 });
+    try {
+      const results = [];
+      for (let i = 0; i < 3; i++)
+        results.push(
+          await portal.run('create_expansion_deal', { parameters: { companyId: other } }),
+        );
+      const stats = portal.sandbox.stats();
+      expect(stats.injectedFailures).toBeGreaterThan(0);
+      expect(stats.rateLimited).toBeGreaterThan(0);
+      const ids = new Set(results.map((r) => expectOk(r).deal.id));
+      expect(ids.size).toBe(1);
+      expect(await dealsWithKey(draft.idempotencyKey)).toHaveLength(1);
+    } finally {
+      portal.sandbox.setFaults({ failureRate: 0, requestsPer10s: 0 });
+    }
+  });
+
+  it('says why when there is nothing to expand', async () => {
+    const result = await portal.run('create_expansion_deal', {
+      parameters: { companyId: DEMO_ACCOUNTS.silentChurner.id },
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'no_expansion_signal' } });
+  });
+
+  it('refuses a malformed call', async () => {
+    const result = await portal.run('create_expansion_deal', { parameters: { companyId: ['1'] } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
