@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaultSettings } from '@csops/core';
 import { describe, expect, it } from 'vitest';
 import { externalReferences, runCaptured, writeSyntheticBook } from '../analytics/testing.js';
 import { command } from './backtest.js';
@@ -88,5 +89,19 @@ describe('csops backtest', () => {
     ]);
     expect(code).toBe(1);
     expect(stderr).toContain('support.openTickets: column "open_tickets" not found');
+  });
+  it('refuses invalid settings with a message per field', async () => {
+    const path = join(book.dir, 'bad-settings.json');
+    writeFileSync(path, JSON.stringify({ ...defaultSettings(), bands: { green: 40, yellow: 60 } }));
+    const { code, stderr } = await runCaptured(command.run, [
+      '--data',
+      book.data,
+      '--mapping',
+      book.mapping,
+      '--settings',
+      path,
+    ]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('bands.green: green must start above yellow');
   });
 });

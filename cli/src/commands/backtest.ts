@@ -1,7 +1,7 @@
-import { writeFile } from 'node:fs/promises';
 import { backtest } from '@csops/core';
 import { z } from 'zod';
 import type { Command } from '../main.js';
+import { writeWhole } from '../analytics/write-whole.js';
 import { backtestHtml, backtestText } from '../analytics/backtest-report.js';
 import { fileFlag, foldsFlag, parseFlags, seedFlag, usageError } from '../analytics/flags.js';
 import {
@@ -63,7 +63,7 @@ export const command: Command = {
       const rows = scoreHistory(history.records, settings);
       const report = backtest(rows, settings, { folds: f.folds, seed: f.seed });
       const rejected = history.rejected.length;
-      if (f.html) await writeFile(f.html, backtestHtml(report, settings, f.data));
+      if (f.html) await writeWhole(f.html, backtestHtml(report, settings, f.data));
       if (f.json) {
         process.stdout.write(
           `${JSON.stringify({

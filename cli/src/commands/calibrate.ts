@@ -1,7 +1,7 @@
-import { rename, writeFile } from 'node:fs/promises';
 import { backtest, bandFor, calibrate, holdoutEvaluation, type ScoredOutcome } from '@csops/core';
 import { z } from 'zod';
 import type { Command } from '../main.js';
+import { writeWhole } from '../analytics/write-whole.js';
 import { calibrateHtml, calibrateText } from '../analytics/calibrate-report.js';
 import { fileFlag, foldsFlag, parseFlags, seedFlag, usageError } from '../analytics/flags.js';
 import { countsLine, readHistory, rejectedRows, reportRejected } from '../analytics/history.js';
@@ -87,10 +87,7 @@ export const command: Command = {
           ? undefined
           : holdoutEvaluation(snapshots, churned, base, { share: f.holdout, seed: f.seed });
 
-      // Written whole, then moved into place, so a failed run never leaves half a settings file.
-      const temporary = `${f.out}.tmp-${process.pid}`;
-      await writeFile(temporary, `${JSON.stringify(report.settings, null, 2)}\n`);
-      await rename(temporary, f.out);
+      await writeWhole(f.out, `${JSON.stringify(report.settings, null, 2)}\n`);
 
       const oofRows: ScoredOutcome[] = history.records.map((rec, i) => {
         const score = report.outOfFold.calibratedScores[i] as number;
@@ -110,7 +107,7 @@ export const command: Command = {
       });
       const oofBacktest = backtest(oofRows, report.settings, { folds: f.folds, seed: f.seed });
       if (f.html)
-        await writeFile(f.html, calibrateHtml(report, churned, oofBacktest, holdout, f.data));
+        await writeWhole(f.html, calibrateHtml(report, churned, oofBacktest, holdout, f.data));
       const unscored = report.rows - report.calibrated.scored;
       if (f.json) {
         process.stdout.write(

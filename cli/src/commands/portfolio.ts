@@ -1,7 +1,7 @@
-import { writeFile } from 'node:fs/promises';
 import { portfolioReport, type RenewalPeriod } from '@csops/core';
 import { z } from 'zod';
 import type { Command } from '../main.js';
+import { writeWhole } from '../analytics/write-whole.js';
 import { fileFlag, foldsFlag, parseFlags, seedFlag, usageError } from '../analytics/flags.js';
 import {
   countsLine,
@@ -90,7 +90,7 @@ export const command: Command = {
       const report = portfolioReport(rows, { period, folds: f.folds, seed: f.seed });
       const scored = rows.filter((r) => r.score !== null).length;
       const churned = rows.filter((r) => r.status === 'churned').length;
-      if (f.html) await writeFile(f.html, portfolioHtml(report, f.data));
+      if (f.html) await writeWhole(f.html, portfolioHtml(report, f.data));
       if (f.json) {
         process.stdout.write(
           `${JSON.stringify({

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cohortRetention } from './retention.js';
 import type { ScoredOutcome } from './types.js';
@@ -66,5 +67,26 @@ describe('cohort retention', () => {
     expect(empty.nrr).toBeNull();
     expect(empty.grr).toBeNull();
     expect(empty.logoRetention).toBeNull();
+  });
+
+  it('never reports GRR above 100% or above NRR, for any cohort', () => {
+    const row = fc
+      .tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 0, max: 2_000_000 }))
+      .map(([before, after], i) =>
+        account(
+          `a${i}`,
+          before,
+          after,
+          after === 0 ? 'churned' : after < before ? 'contracted' : 'renewed',
+        ),
+      );
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), (rows) => {
+        const r = cohortRetention(rows);
+        expect(r.grr!).toBeLessThanOrEqual(1 + 1e-12);
+        expect(r.grr!).toBeLessThanOrEqual(r.nrr! + 1e-12);
+        expect(r.nrr!).toBeCloseTo(1 - r.arrChurnRate! - r.contractionRate! + r.expansionRate!, 9);
+      }),
+    );
   });
 });
