@@ -147,7 +147,7 @@ export class FileJournal implements ChangeSink {
     this.syncTimer = setTimeout(() => {
       this.syncTimer = undefined;
       if (!this.closed) fsyncSync(this.fd);
-    }, 200);
+    }, 1_000);
     this.syncTimer.unref();
   }
 }
