@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../cli/src/sandbox/index.js';
-import { expectOk, openPortal, type Portal } from './harness.js';
+import { expectOk, openPortal, type FunctionResult, type Portal } from './harness.js';
 
 let portal: Portal;
 beforeAll(async () => {
@@ -87,7 +87,7 @@ describe('create_expansion_deal function', () => {
     expect(draft).not.toBeNull();
     portal.sandbox.setFaults({ failureRate: 0.3, requestsPer10s: 25 });
     try {
-      const results = [];
+      const results: FunctionResult[] = [];
       for (let i = 0; i < 3; i++)
         results.push(
           await portal.run('create_expansion_deal', { parameters: { companyId: other } }),

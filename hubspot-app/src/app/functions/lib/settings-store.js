@@ -66,7 +66,8 @@ function createSettingsStore(crm, options = {}) {
   /** @param {number} limit */
   async function recent(limit) {
     const page = await crm.search(await type(), {
-      sorts: [{ propertyName: 'hs_createdate', direction: 'DESCENDING' }],
+      // Record ids only grow, so they order versions even when two share a creation instant.
+      sorts: [{ propertyName: 'hs_object_id', direction: 'DESCENDING' }],
       properties: PROPERTIES,
       limit,
     });
@@ -133,19 +134,18 @@ function createSettingsStore(crm, options = {}) {
      * @param {unknown} settings @param {{ changedBy: string, changedAt: string, note?: string, restoredFrom?: number }} meta
      */
     async append(settings, meta) {
-      const latest = (await this.history(1))[0];
+      const latest = (await this.history(5))[0];
       const version = (latest?.version ?? 0) + 1;
-      const record = await crm.create(await type(), {
-        properties: {
-          csops_version_label: String(version),
-          csops_settings_json: JSON.stringify(settings),
-          csops_changed_by: meta.changedBy,
-          csops_changed_at: meta.changedAt,
-          csops_change_note: meta.note ?? '',
-          csops_restored_from: meta.restoredFrom === undefined ? '' : String(meta.restoredFrom),
-        },
-      });
-      return versionOf(record);
+      const properties = {
+        csops_version_label: String(version),
+        csops_settings_json: JSON.stringify(settings),
+        csops_changed_by: meta.changedBy,
+        csops_changed_at: meta.changedAt,
+        csops_change_note: meta.note ?? '',
+        csops_restored_from: meta.restoredFrom === undefined ? '' : String(meta.restoredFrom),
+      };
+      const record = await crm.create(await type(), { properties });
+      return versionOf({ id: record.id, properties });
     },
   };
 }

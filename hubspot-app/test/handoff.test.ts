@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultSettings } from '@csops/core';
+import { DEMO_CSMS, DEMO_SETTINGS_ADMIN } from '../../cli/src/sandbox/index.js';
+import { expectOk, openPortal, type Portal } from './harness.js';
+
+let portal: Portal;
+const DAY = 86_400_000;
+const admin = { user: { id: DEMO_SETTINGS_ADMIN.userId, email: DEMO_SETTINGS_ADMIN.email } };
+
+const complete = () => ({
+  customerGoals: 'Cut freight planning time in half across three regional hubs',
+  successCriteria: 'Planners build weekly schedules in under two hours by March',
+  technicalRequirements: 'SSO through Okta and a nightly export to Snowflake',
+  implementationRequirements: 'Rollout to the Leeds hub first, then Bristol and Glasgow',
+  stakeholders: [
+    { name: 'Dana Reyes', email: 'dana@customer.example', role: 'champion' },
+    { name: 'Sam Okafor', email: 'sam@customer.example', role: 'executive_sponsor' },
+    { name: 'Lee Chan', email: 'lee@customer.example', role: 'admin' },
+  ],
+  competitiveAlternatives: 'None',
+  promisesMade: 'None',
+  contractExecuted: true,
+  paymentTermsConfirmed: true,
+  kickoffDate: new Date(Date.now() + 14 * DAY).toISOString().slice(0, 10),
+});
+
+/** A new customer and its closed deal, not yet routed to a CSM. */
+async function newCustomer(name: string, arr: number) {
+  const company = await portal.client.crm.companies.basicApi.create({
+    properties: { name, csops_arr: String(arr) },
+    associations: [],
+  });
+  const deal = await portal.client.crm.deals.basicApi.create({
+    properties: {
+      dealname: `${name} — new business`,
+      amount: String(arr),
+      pipeline: 'default',
+      dealstage: 'closedwon',
+    },
+    associations: [
+      {
+        to: { id: company.id },
+        types: [{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: 5 }],
+      },
+    ],
+  });
+  return { companyId: company.id, dealId: deal.id };
+}
+
+const readDeal = (id: string) =>
+  portal.client.crm.deals.basicApi.getById(id, [
+    'csops_handoff',
+    'csops_handoff_status',
+    'csops_handoff_completeness',
+  ]);
+
+async function tasksOf(companyId: string) {
+  const assoc = await portal.client.crm.associations.v4.basicApi.getPage(
+    'companies',
+    companyId,
+    'tasks',
+  );
+  return assoc.results.map((r) => String(r.toObjectId));
+}
+
+beforeAll(async () => {
+  portal = await openPortal({ seed: 'demo' });
+  const settings = defaultSettings();
+  settings.csms = DEMO_CSMS.map((c) => ({
+    id: c.ownerId,
+    name: c.name,
+    email: c.email,
+    segments: ['enterprise', 'mid_market', 'smb'],
+    maxArr: 50_000_000,
+    maxAccounts: 500,
+  }));
+  expectOk(await portal.run('settings_save', { ...admin, parameters: { settings } }));
+});
+afterAll(() => portal.close());
+
+describe('handoff functions', () => {
+  it('load, save a draft, refuse an incomplete submit, then submit: tasks, routing and status', async () => {
+    const { companyId, dealId } = await newCustomer('Fjord Analytics', 40_000);
+    const loaded = expectOk(await portal.run('handoff_load', { parameters: { dealId } }));
+    expect(loaded).toMatchObject({ dealId, status: 'draft', handoff: {} });
+    expect(loaded.settings.csms).toHaveLength(DEMO_CSMS.length);
+
+    const draft = { customerGoals: 'Cut freight planning time in half across three regional hubs' };
+    const saved = expectOk(
+      await portal.run('handoff_save', { parameters: { dealId, handoff: draft } }),
+    );
+    expect(saved.evaluation.completeness).toBeGreaterThan(0);
+    const afterSave = await readDeal(dealId);
+    expect(JSON.parse(String(afterSave.properties.csops_handoff))).toEqual(draft);
+    expect(afterSave.properties.csops_handoff_status).toBe('draft');
+
+    const refused = await portal.run('handoff_submit', { parameters: { dealId, handoff: draft } });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error.code).toBe('handoff_incomplete');
+    expect(refused.error.issues?.map((i) => i.path)).toEqual(
+      expect.arrayContaining([
+        'handoff.successCriteria',
+        'handoff.stakeholders',
+        'handoff.kickoffDate',
+      ]),
+    );
+    expect((await readDeal(dealId)).properties.csops_handoff_status).toBe('draft');
+    expect(await tasksOf(companyId)).toEqual([]);
+
+    const submitted = expectOk(
+      await portal.run('handoff_submit', { parameters: { dealId, handoff: complete() } }),
+    );
+    const onboardingSteps = defaultSettings().playbooks.find((p) => p.id === 'onboarding')?.steps
+      .length;
+    expect(submitted.tasks.created).toHaveLength(onboardingSteps ?? -1);
+    expect(DEMO_CSMS.map((c) => c.ownerId)).toContain(submitted.csm.id);
+    expect(submitted.csm.name).toBeTruthy();
+
+    const deal = await readDeal(dealId);
+    expect(deal.properties.csops_handoff_status).toBe('submitted');
+    expect(Number(deal.properties.csops_handoff_completeness)).toBe(100);
+    const company = await portal.client.crm.companies.basicApi.getById(companyId, [
+      'csops_csm_owner_id',
+    ]);
+    expect(company.properties.csops_csm_owner_id).toBe(submitted.csm.id);
+    const taskIds = await tasksOf(companyId);
+    expect(taskIds).toHaveLength(onboardingSteps ?? -1);
+    const tasks = await portal.client.crm.objects.batchApi.read('tasks', {
+      inputs: taskIds.map((id) => ({ id })),
+      properties: ['hs_task_subject', 'hubspot_owner_id', 'csops_action_key'],
+      propertiesWithHistory: [],
+    });
+    expect(tasks.results.map((t) => t.properties.hs_task_subject)).toContain(
+      'Hold the kickoff call',
+    );
+    expect(tasks.results.some((t) => t.properties.hubspot_owner_id === submitted.csm.id)).toBe(
+      true,
+    );
+
+    // Submitting again creates nothing new; a submitted handoff is no longer a draft to save.
+    const again = expectOk(
+      await portal.run('handoff_submit', { parameters: { dealId, handoff: complete() } }),
+    );
+    expect(again.tasks).toMatchObject({ created: [] });
+    expect(again.tasks.existing).toHaveLength(onboardingSteps ?? -1);
+    expect(again.csm.id).toBe(submitted.csm.id);
+    expect(await tasksOf(companyId)).toHaveLength(onboardingSteps ?? -1);
+    const late = await portal.run('handoff_save', { parameters: { dealId, handoff: draft } });
+    expect(late).toMatchObject({ ok: false, error: { code: 'already_submitted' } });
+  });
+
+  it('creates each onboarding task once when the AE double-submits', async () => {
+    const { companyId, dealId } = await newCustomer('Tidewater Supply', 12_000);
+    const [a, b] = await Promise.all([
+      portal.run('handoff_submit', { parameters: { dealId, handoff: complete() } }),
+      portal.run('handoff_submit', { parameters: { dealId, handoff: complete() } }),
+    ]);
+    expect(a.ok && b.ok).toBe(true);
+    const steps =
+      defaultSettings().playbooks.find((p) => p.id === 'onboarding')?.steps.length ?? -1;
+    expect(await tasksOf(companyId)).toHaveLength(steps);
+  });
+
+  it('refuses a submit for a deal without a company, writing nothing', async () => {
+    const deal = await portal.client.crm.deals.basicApi.create({
+      properties: { dealname: 'Orphan deal', pipeline: 'default', dealstage: 'closedwon' },
+      associations: [],
+    });
+    const result = await portal.run('handoff_submit', {
+      parameters: { dealId: deal.id, handoff: complete() },
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'no_company' } });
+    expect((await readDeal(deal.id)).properties.csops_handoff_status ?? null).toBeNull();
+  });
+
+  it('refuses malformed handoffs by field', async () => {
+    const { dealId } = await newCustomer('Malformed Inc', 1_000);
+    const result = await portal.run('handoff_save', {
+      parameters: {
+        dealId,
+        handoff: { kickoffDate: '2026-02-30', stakeholders: [{ name: 'X', role: 'boss' }] },
+      },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.issues?.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['handoff.kickoffDate', 'handoff.stakeholders.0.role']),
+    );
+    expect((await readDeal(dealId)).properties.csops_handoff ?? null).toBeNull();
+  });
+});
