@@ -81,16 +81,22 @@ export const command: Command = {
     }
     const f = parsed.data;
     const dataDir = resolve(f['data-dir'] ?? '.csops/sandbox');
-    const sandbox = await startSandbox({
-      port: f.port ?? 0,
-      dataDir,
-      reset: f.reset ?? false,
-      seed: f.empty ? 'empty' : 'demo',
-      token: f.token,
-      latencyMs: f.latency ?? 0,
-      failureRate: f['failure-rate'] ?? 0,
-      requestsPer10s: f['rate-limit'],
-    });
+    let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+    try {
+      sandbox = await startSandbox({
+        port: f.port ?? 0,
+        dataDir,
+        reset: f.reset ?? false,
+        seed: f.empty ? 'empty' : 'demo',
+        token: f.token,
+        latencyMs: f.latency ?? 0,
+        failureRate: f['failure-rate'] ?? 0,
+        requestsPer10s: f['rate-limit'],
+      });
+    } catch (err) {
+      process.stderr.write(`csops sandbox: ${(err as Error).message}\n`);
+      return 1;
+    }
     const banner = [
       `csops sandbox listening on ${sandbox.url}`,
       `  portal ${sandbox.portalId}, seeded ${sandbox.seededAt}, kept in ${dataDir}`,

@@ -115,7 +115,7 @@ export function registerAssociationRoutes(router: Router, store: CrmStore, now: 
           status: 'error',
           category: 'OBJECT_NOT_FOUND',
           subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND',
-          message: `No ${to.name} is associated with ${from.name} ${input.id}.`,
+          message: `${from.name} ${input.id} has no associated ${to.name}.`,
           context: { fromObjectId: [input.id] },
           errors: [],
           links: {},

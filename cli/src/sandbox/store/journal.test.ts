@@ -113,6 +113,18 @@ describe('sandbox persistence', () => {
     expect(loaded.store.listRecords('0-2')).toHaveLength(1);
   });
 
+  it('refuses a second writer on the same directory, and takes over from a killed one', () => {
+    const dir = tempDir();
+    const { store, journal } = portalIn(dir);
+    expect(() => FileJournal.open(dir, store, { fresh: false })).toThrow(/already open/);
+    journal.close();
+    writeFileSync(join(dir, 'sandbox.lock'), '999999999');
+    const loaded = FileJournal.load(dir)!;
+    expect(() =>
+      FileJournal.open(dir, loaded.store, { fresh: false, seq: loaded.seq }).close(),
+    ).not.toThrow();
+  });
+
   it('survives kill -9 in the middle of writing: every acknowledged record is there', async () => {
     const dir = tempDir();
     const fixture = fileURLToPath(new URL('./crash-writer.fixture.ts', import.meta.url));

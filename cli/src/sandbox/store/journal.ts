@@ -9,9 +9,10 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CrmStore } from './store.js';
 import type { ChangeSink, StoreSnapshot } from './store.js';
 import type { Change } from './types.js';
@@ -39,6 +40,33 @@ export class FileJournal implements ChangeSink {
     this.seq = seq;
     this.bytes = bytes;
     this.fd = openSync(join(dir, JOURNAL), 'a');
+  }
+
+  /** One writer per data directory: two would interleave journals and lose each other's writes. */
+  private static lock(dir: string): void {
+    const key = resolve(dir);
+    const path = join(dir, LOCK);
+    if (openHere.has(key))
+      throw new Error(`${dir} is already open in this process; close that sandbox first`);
+    try {
+      writeFileSync(path, String(process.pid), { flag: 'wx' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number(readFileSync(path, 'utf8'));
+      if (holder && holder !== process.pid && isAlive(holder)) {
+        throw new Error(
+          `${dir} is in use by another csops sandbox (pid ${holder}); stop it, or give a different --data-dir`,
+        );
+      }
+      // The holder is gone (a killed process): take the directory over.
+      writeFileSync(path, String(process.pid));
+    }
+    openHere.add(key);
+  }
+
+  private unlock(): void {
+    openHere.delete(resolve(this.dir));
+    rmSync(join(this.dir, LOCK), { force: true });
   }
 
   /** Loads the portal in `dir`, or answers `undefined` when there is none yet. */
@@ -90,6 +118,7 @@ export class FileJournal implements ChangeSink {
     opts: { fresh: boolean; seq?: number; bytes?: number; compactAtBytes?: number },
   ): FileJournal {
     mkdirSync(dir, { recursive: true });
+    FileJournal.lock(dir);
     if (opts.fresh) rmSync(join(dir, JOURNAL), { force: true });
     const journal = new FileJournal(
       dir,
@@ -139,6 +168,7 @@ export class FileJournal implements ChangeSink {
     closeSync(this.fd);
     this.closed = true;
     this.store?.attach(undefined);
+    this.unlock();
   }
 
   /** Disk durability (power loss) is batched; process crashes are already covered by writeSync. */
@@ -154,6 +184,17 @@ export class FileJournal implements ChangeSink {
 
 export const SNAPSHOT = 'snapshot.json';
 export const JOURNAL = 'journal.log';
+const LOCK = 'sandbox.lock';
+const openHere = new Set<string>();
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 interface JournalRecord {
   s: number;
