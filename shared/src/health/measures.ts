@@ -1,38 +1,21 @@
+import { type MeasureKey, type Settings, type SignalKey } from '../settings/schema.js';
 import type { AccountSnapshot, SignalGroupKey } from '../snapshot/schema.js';
-import {
-  MEASURE_KEYS,
-  MEASURE_SIGNALS,
-  type MeasureKey,
-  type Settings,
-  type SignalKey,
-} from '../settings/schema.js';
-import { daysBetween, monthsBetween, toEpochMs } from '../time/time.js';
+import { daysBetween, toEpochMs } from '../time/time.js';
 import { curvePoints } from './curve.js';
+import { healthModel, type MeasureRule } from './model.js';
 import { round1 } from './round.js';
+import {
+  championPresentAt,
+  fillSignalTable,
+  newSignalTable,
+  SIGNAL_KEYS,
+  type SignalTable,
+} from './signal-table.js';
 import type { Measure, SignalReading } from './types.js';
 
-export const MEASURE_LABELS: Record<MeasureKey, string> = {
-  usage: 'Product usage',
-  adoption: 'Feature adoption',
-  support: 'Support',
-  engagement: 'Engagement',
-  sentiment: 'Sentiment',
-  billing: 'Billing',
-  contract: 'Contract',
-  onboarding: 'Onboarding',
-};
+export { MEASURE_GROUP, MEASURE_LABELS } from './model.js';
 
-/** The signal group whose observedAt dates each measure; adoption is counted with usage. */
-export const MEASURE_GROUP: Record<MeasureKey, SignalGroupKey> = {
-  usage: 'usage',
-  adoption: 'usage',
-  support: 'support',
-  engagement: 'engagement',
-  sentiment: 'sentiment',
-  billing: 'billing',
-  contract: 'contract',
-  onboarding: 'onboarding',
-};
+const DAY_MS = 86_400_000;
 
 /** Raw signal values derived from a snapshot; a signal is absent when its inputs were not observed. */
 export type SignalValues = Partial<Record<SignalKey, number>>;
@@ -43,111 +26,43 @@ export interface ObservedSignal extends SignalReading {
   weight: number;
 }
 
-const flag = (b: boolean | undefined): number | undefined =>
-  b === undefined ? undefined : b ? 1 : 0;
-
-/** Days from `at` to asOf, never negative: an event dated after asOf counts as happening at asOf. */
-const daysSince = (at: string | undefined, asOf: string): number | undefined =>
-  at === undefined ? undefined : Math.max(0, daysBetween(at, asOf));
-
-const happenedBy = (at: string | undefined, asOf: string): boolean =>
-  at !== undefined && toEpochMs(at) <= toEpochMs(asOf);
-
 /**
  * A champion counts as present when the CRM says so. A recorded departure (on or before asOf)
  * without a confirmed champion means the account has none, even if the presence flag was never set.
  */
 export function championPresence(snapshot: AccountSnapshot): boolean | undefined {
-  const e = snapshot.engagement;
-  if (e === undefined) return undefined;
-  if (e.championPresent === true) return true;
-  if (happenedBy(e.championLeftAt, snapshot.asOf)) return false;
-  return e.championPresent;
+  return championPresentAt(snapshot, toEpochMs(snapshot.asOf));
 }
 
-function percentOf(part: number | undefined, whole: number | undefined): number | undefined {
-  if (part === undefined || whole === undefined || whole === 0) return undefined;
-  return (part / whole) * 100;
-}
-
-function percentChange(now: number | undefined, before: number | undefined): number | undefined {
-  if (now === undefined || before === undefined || before === 0) return undefined;
-  return ((now - before) / before) * 100;
-}
-
-function onboardingSignals(snapshot: AccountSnapshot): SignalValues {
-  const milestones = snapshot.onboarding?.milestones;
-  if (milestones === undefined || milestones.length === 0) return {};
-  const asOf = toEpochMs(snapshot.asOf);
-  const done = milestones.filter((m) => happenedBy(m.doneAt, snapshot.asOf));
-  const overdue = milestones.filter(
-    (m) =>
-      !happenedBy(m.doneAt, snapshot.asOf) && m.dueAt !== undefined && toEpochMs(m.dueAt) < asOf,
-  );
-  return {
-    onboardingProgress: (done.length / milestones.length) * 100,
-    overdueMilestones: overdue.length,
-  };
+/** The observed entries of a signal table as an object, in SIGNAL_KEYS order. */
+export function signalValuesOf(table: SignalTable): SignalValues {
+  const values: SignalValues = {};
+  for (let i = 0; i < SIGNAL_KEYS.length; i++) {
+    const v = table[i] as number;
+    if (!Number.isNaN(v)) values[SIGNAL_KEYS[i] as SignalKey] = v;
+  }
+  return values;
 }
 
 /** Every signal value the snapshot supports, computed as of the snapshot's asOf. */
 export function readSignals(snapshot: AccountSnapshot): SignalValues {
-  const { asOf, contract, usage, support, engagement, sentiment, billing } = snapshot;
-  const values: SignalValues = {
-    seatUtilisation: percentOf(usage?.activeUsers30d, contract?.licensedSeats),
-    activeUserTrend: percentChange(usage?.activeUsers30d, usage?.activeUsersPrior30d),
-    daysSinceActivity: daysSince(usage?.lastActivityAt, asOf),
-    featureAdoption: percentOf(usage?.featuresAdopted, usage?.featuresLicensed),
-    openTickets: support?.openTickets,
-    tickets30d: support?.tickets30d,
-    escalations90d: support?.escalations90d,
-    csat: support?.csat,
-    daysSinceExecutiveMeeting: daysSince(engagement?.lastExecutiveMeetingAt, asOf),
-    championPresent: flag(championPresence(snapshot)),
-    meetings90d: engagement?.meetings90d,
-    nps: sentiment?.npsLatest,
-    npsChange:
-      sentiment?.npsLatest === undefined || sentiment.npsPrevious === undefined
-        ? undefined
-        : sentiment.npsLatest - sentiment.npsPrevious,
-    daysPastDue: billing?.daysPastDue,
-    overdueInvoices: billing?.overdueInvoices,
-    failedPayments90d: billing?.failedPayments90d,
-    autoPay: flag(billing?.autoPay),
-    paperlessBilling: flag(billing?.paperlessBilling),
-    tenureMonths:
-      contract?.startDate === undefined
-        ? undefined
-        : Math.max(0, monthsBetween(contract.startDate, asOf)),
-    termMonths: contract?.termMonths,
-    autoRenew: flag(contract?.autoRenew),
-    ...onboardingSignals(snapshot),
-  };
-  // Drop absent entries (and anything non-finite from unvalidated input) so "present" means observed.
-  return Object.fromEntries(
-    Object.entries(values).filter(([, v]) => typeof v === 'number' && Number.isFinite(v)),
-  ) as SignalValues;
+  return signalValuesOf(fillSignalTable(snapshot, toEpochMs(snapshot.asOf), newSignalTable()));
 }
 
 /** Every observed signal with the points its curve gives it, including signals weighted 0. */
 export function computeSignals(snapshot: AccountSnapshot, settings: Settings): ObservedSignal[] {
-  const values = readSignals(snapshot);
+  const table = fillSignalTable(snapshot, toEpochMs(snapshot.asOf), newSignalTable());
   const observed: ObservedSignal[] = [];
-  for (const measure of MEASURE_KEYS) {
-    const signalSettings = settings.measures[measure].signals as Record<
-      string,
-      { weight: number; curve: [number, number][] }
-    >;
-    for (const signal of MEASURE_SIGNALS[measure]) {
-      const value = values[signal];
-      const setting = signalSettings[signal];
-      if (value === undefined || setting === undefined) continue;
+  for (const rule of healthModel(settings).measures) {
+    for (const { signal, index, weight, curve } of rule.signals) {
+      const value = table[index] as number;
+      if (Number.isNaN(value)) continue;
       observed.push({
-        measure,
+        measure: rule.key,
         signal,
         value,
-        points: curvePoints(setting.curve, value),
-        weight: setting.weight,
+        points: curvePoints(curve, value),
+        weight,
       });
     }
   }
@@ -171,29 +86,48 @@ export function isStale(
 }
 
 /**
+ * One measure scored 0–100 as the weighted mean of its counted signals' points, or null when
+ * none of them was observed.
+ */
+export function scoreMeasure(
+  rule: MeasureRule,
+  snapshot: AccountSnapshot,
+  asOfMs: number,
+  table: SignalTable,
+): Measure | null {
+  let signals: SignalReading[] | null = null;
+  let points = 0;
+  let weight = 0;
+  for (const s of rule.counted) {
+    const value = table[s.index] as number;
+    if (Number.isNaN(value)) continue;
+    const p = curvePoints(s.curve, value);
+    (signals ??= []).push({ signal: s.signal, value, points: p });
+    points += p * s.weight;
+    weight += s.weight;
+  }
+  if (signals === null || weight <= 0) return null;
+  const observedAt = snapshot[rule.group]?.observedAt;
+  const score = round1(points / weight);
+  if (observedAt === undefined) {
+    return { key: rule.key, label: rule.label, group: rule.group, score, signals, stale: false };
+  }
+  const stale = (asOfMs - toEpochMs(observedAt)) / DAY_MS > rule.freshnessDays;
+  return { key: rule.key, label: rule.label, group: rule.group, score, signals, observedAt, stale };
+}
+
+/**
  * Each measure the snapshot supports, scored 0–100 as the weighted mean of its observed signals'
  * points. A measure appears only when at least one of its signals with a weight above 0 was observed;
  * the measure's own weight is not applied here, so calibration can see every measure.
  */
 export function computeMeasures(snapshot: AccountSnapshot, settings: Settings): Measure[] {
-  const signals = computeSignals(snapshot, settings);
+  const asOfMs = toEpochMs(snapshot.asOf);
+  const table = fillSignalTable(snapshot, asOfMs, newSignalTable());
   const measures: Measure[] = [];
-  for (const key of MEASURE_KEYS) {
-    const counted = signals.filter((s) => s.measure === key && s.weight > 0);
-    const totalWeight = counted.reduce((sum, s) => sum + s.weight, 0);
-    if (counted.length === 0 || totalWeight <= 0) continue;
-    const score = counted.reduce((sum, s) => sum + s.points * s.weight, 0) / totalWeight;
-    const group = MEASURE_GROUP[key];
-    const observedAt = snapshot[group]?.observedAt;
-    measures.push({
-      key,
-      label: MEASURE_LABELS[key],
-      group,
-      score: round1(score),
-      signals: counted.map(({ signal, value, points }) => ({ signal, value, points })),
-      ...(observedAt === undefined ? {} : { observedAt }),
-      stale: isStale(observedAt, group, snapshot.asOf, settings),
-    });
+  for (const rule of healthModel(settings).measures) {
+    const measure = scoreMeasure(rule, snapshot, asOfMs, table);
+    if (measure !== null) measures.push(measure);
   }
   return measures;
 }

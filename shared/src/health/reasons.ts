@@ -1,10 +1,19 @@
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import type { MeasureKey, SignalKey } from '../settings/schema.js';
-import { daysBetween } from '../time/time.js';
-import { championPresence, readSignals, type SignalValues } from './measures.js';
-import type { Measure } from './types.js';
+import { toEpochMs } from '../time/time.js';
+import {
+  championPresentAt,
+  fillSignalTable,
+  newSignalTable,
+  SIGNAL_INDEX,
+  type SignalTable,
+} from './signal-table.js';
+import type { SignalValues } from './measures.js';
+import type { Measure, SignalReading } from './types.js';
 
 // Reasons are read by CSMs on the record page: plain words, whole numbers, the facts behind the score.
+
+const DAY_MS = 86_400_000;
 
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 // Small whole numbers are most of what reasons print; String() is far cheaper than Intl for them.
@@ -29,163 +38,176 @@ function change(delta: number, over: string): string {
   return `${pct < 0 ? 'down' : 'up'} ${whole(Math.abs(pct))}% in ${over}`;
 }
 
-/** What a reason can read: the snapshot's raw facts and which signals count in this measure. */
-interface ReasonInput {
-  snapshot: AccountSnapshot;
-  values: SignalValues;
-  counts: (signal: SignalKey) => boolean;
-  points: (signal: SignalKey) => number | undefined;
+/** Phrases joined into one sentence as they are added; empty ones are left out. */
+const and = (text: string, phrase: string | undefined): string =>
+  phrase === undefined || phrase === '' ? text : text === '' ? phrase : `${text}, ${phrase}`;
+
+/** The reading of one signal in this measure, or undefined when it does not count here. */
+function readingOf(measure: Measure, signal: SignalKey): SignalReading | undefined {
+  for (const s of measure.signals) if (s.signal === signal) return s;
+  return undefined;
+}
+const counts = (measure: Measure, signal: SignalKey): boolean =>
+  readingOf(measure, signal) !== undefined;
+
+/** A signal's value from the table, undefined when it was not observed. */
+function valueOf(table: SignalTable, signal: SignalKey): number | undefined {
+  const v = table[SIGNAL_INDEX[signal]] as number;
+  return Number.isNaN(v) ? undefined : v;
 }
 
-type Phrases = (input: ReasonInput) => (string | undefined)[];
+/** The phrases of one measure, joined; '' when there is nothing to say. */
+type Phrases = (
+  measure: Measure,
+  snapshot: AccountSnapshot,
+  table: SignalTable,
+  asOfMs: number,
+) => string;
 
-const usage: Phrases = ({ snapshot, values, counts }) => {
+const usage: Phrases = (m, snapshot, table) => {
   const active = snapshot.usage?.activeUsers30d;
   const seats = snapshot.contract?.licensedSeats;
-  const trend = values.activeUserTrend;
-  const phrases: (string | undefined)[] = [];
-  if (active !== undefined && (counts('seatUtilisation') || counts('activeUserTrend'))) {
+  const trend = valueOf(table, 'activeUserTrend');
+  let text = '';
+  const bySeats = counts(m, 'seatUtilisation');
+  const byTrend = counts(m, 'activeUserTrend');
+  if (active !== undefined && (bySeats || byTrend)) {
     const who =
-      counts('seatUtilisation') && seats !== undefined && seats > 0
+      bySeats && seats !== undefined && seats > 0
         ? `${fmt(active)} of ${plural(seats, 'licensed seat')} active`
         : plural(active, 'active user');
-    phrases.push(
-      trend !== undefined && counts('activeUserTrend')
-        ? `${who}, ${change(trend, '30 days')}`
-        : who,
-    );
+    text = and(text, trend !== undefined && byTrend ? `${who}, ${change(trend, '30 days')}` : who);
   }
-  const idle = values.daysSinceActivity;
-  if (idle !== undefined && counts('daysSinceActivity')) phrases.push(`last activity ${ago(idle)}`);
-  return phrases;
+  const idle = valueOf(table, 'daysSinceActivity');
+  if (idle !== undefined && counts(m, 'daysSinceActivity')) {
+    text = and(text, `last activity ${ago(idle)}`);
+  }
+  return text;
 };
 
-const adoption: Phrases = ({ snapshot, counts }) => {
+const adoption: Phrases = (m, snapshot) => {
   const u = snapshot.usage;
-  if (!counts('featureAdoption') || u?.featuresAdopted === undefined) return [];
-  return [
-    `${fmt(u.featuresAdopted)} of ${plural(u.featuresLicensed ?? 0, 'licensed feature')} adopted`,
-  ];
+  if (!counts(m, 'featureAdoption') || u?.featuresAdopted === undefined) return '';
+  return `${fmt(u.featuresAdopted)} of ${plural(u.featuresLicensed ?? 0, 'licensed feature')} adopted`;
 };
 
-const support: Phrases = ({ snapshot, counts }) => {
+const support: Phrases = (m, snapshot) => {
   const s = snapshot.support;
-  if (s === undefined) return [];
-  return [
-    counts('openTickets') && s.openTickets !== undefined
-      ? countOf(s.openTickets, 'open ticket')
-      : undefined,
-    counts('tickets30d') && s.tickets30d !== undefined
-      ? `${countOf(s.tickets30d, 'ticket')} in 30 days`
-      : undefined,
-    counts('escalations90d') && s.escalations90d !== undefined
-      ? `${countOf(s.escalations90d, 'escalation')} in 90 days`
-      : undefined,
-    counts('csat') && s.csat !== undefined ? `CSAT ${whole(s.csat)}%` : undefined,
-  ];
+  if (s === undefined) return '';
+  let text = '';
+  if (counts(m, 'openTickets') && s.openTickets !== undefined) {
+    text = and(text, countOf(s.openTickets, 'open ticket'));
+  }
+  if (counts(m, 'tickets30d') && s.tickets30d !== undefined) {
+    text = and(text, `${countOf(s.tickets30d, 'ticket')} in 30 days`);
+  }
+  if (counts(m, 'escalations90d') && s.escalations90d !== undefined) {
+    text = and(text, `${countOf(s.escalations90d, 'escalation')} in 90 days`);
+  }
+  if (counts(m, 'csat') && s.csat !== undefined) text = and(text, `CSAT ${whole(s.csat)}%`);
+  return text;
 };
 
-const engagement: Phrases = ({ snapshot, values, counts, points }) => {
+const engagement: Phrases = (m, snapshot, table, asOfMs) => {
   const e = snapshot.engagement;
-  if (e === undefined) return [];
-  const phrases: (string | undefined)[] = [];
-  if (counts('championPresent')) {
-    const present = championPresence(snapshot);
+  if (e === undefined) return '';
+  let text = '';
+  if (counts(m, 'championPresent')) {
+    const present = championPresentAt(snapshot, asOfMs);
     const leftDaysAgo =
-      e.championLeftAt === undefined ? undefined : daysBetween(e.championLeftAt, snapshot.asOf);
+      e.championLeftAt === undefined ? undefined : (asOfMs - toEpochMs(e.championLeftAt)) / DAY_MS;
     const left = leftDaysAgo !== undefined && leftDaysAgo >= 0;
-    if (present === false) phrases.push(left ? `champion left ${ago(leftDaysAgo)}` : 'no champion');
-    if (present === true) phrases.push(left ? 'new champion in place' : 'champion in place');
+    if (present === false)
+      text = and(text, left ? `champion left ${ago(leftDaysAgo)}` : 'no champion');
+    if (present === true) text = and(text, left ? 'new champion in place' : 'champion in place');
   }
-  const sinceExec = values.daysSinceExecutiveMeeting;
-  if (sinceExec !== undefined && counts('daysSinceExecutiveMeeting')) {
+  const sinceExec = valueOf(table, 'daysSinceExecutiveMeeting');
+  const exec = readingOf(m, 'daysSinceExecutiveMeeting');
+  if (sinceExec !== undefined && exec !== undefined) {
     // Whether a gap reads as a warning follows the admin's own curve: below half points it is one.
-    const warning = (points('daysSinceExecutiveMeeting') ?? 0) < 50;
-    phrases.push(
-      warning
+    text = and(
+      text,
+      exec.points < 50
         ? `no executive meeting in ${plural(Math.floor(sinceExec), 'day')}`
         : `executive meeting ${ago(sinceExec)}`,
     );
   }
-  if (counts('meetings90d') && e.meetings90d !== undefined) {
-    phrases.push(`${countOf(e.meetings90d, 'meeting')} in 90 days`);
+  if (counts(m, 'meetings90d') && e.meetings90d !== undefined) {
+    text = and(text, `${countOf(e.meetings90d, 'meeting')} in 90 days`);
   }
-  return phrases;
+  return text;
 };
 
-const sentiment: Phrases = ({ snapshot, counts }) => {
+const sentiment: Phrases = (m, snapshot) => {
   const s = snapshot.sentiment;
-  if (s?.npsLatest === undefined || !(counts('nps') || counts('npsChange'))) return [];
+  const byChange = counts(m, 'npsChange');
+  if (s?.npsLatest === undefined || !(counts(m, 'nps') || byChange)) return '';
   const latest = `NPS ${fmt(s.npsLatest)}`;
-  if (s.npsPrevious === undefined || !counts('npsChange')) return [latest];
-  if (s.npsLatest === s.npsPrevious) return [`${latest}, unchanged`];
+  if (s.npsPrevious === undefined || !byChange) return latest;
+  if (s.npsLatest === s.npsPrevious) return `${latest}, unchanged`;
   const dir = s.npsLatest < s.npsPrevious ? 'down' : 'up';
-  return [`${latest}, ${dir} from ${fmt(s.npsPrevious)}`];
+  return `${latest}, ${dir} from ${fmt(s.npsPrevious)}`;
 };
 
-const billing: Phrases = ({ snapshot, counts }) => {
+const billing: Phrases = (m, snapshot) => {
   const b = snapshot.billing;
-  if (b === undefined) return [];
-  const phrases: (string | undefined)[] = [];
-  const overdue = counts('overdueInvoices') ? b.overdueInvoices : undefined;
-  const pastDue = counts('daysPastDue') ? b.daysPastDue : undefined;
-  if (overdue === 0) phrases.push('no overdue invoices');
+  if (b === undefined) return '';
+  let text = '';
+  const overdue = counts(m, 'overdueInvoices') ? b.overdueInvoices : undefined;
+  const pastDue = counts(m, 'daysPastDue') ? b.daysPastDue : undefined;
+  if (overdue === 0) text = 'no overdue invoices';
   else if (overdue !== undefined) {
     const oldest =
       pastDue !== undefined && pastDue > 0 ? `, oldest ${plural(Math.floor(pastDue), 'day')}` : '';
-    phrases.push(`${plural(overdue, 'invoice')} overdue${oldest}`);
+    text = `${plural(overdue, 'invoice')} overdue${oldest}`;
   } else if (pastDue !== undefined) {
-    phrases.push(
-      pastDue > 0 ? `${plural(Math.floor(pastDue), 'day')} past due` : 'nothing past due',
-    );
+    text = pastDue > 0 ? `${plural(Math.floor(pastDue), 'day')} past due` : 'nothing past due';
   }
-  if (counts('failedPayments90d') && b.failedPayments90d !== undefined) {
-    phrases.push(`${countOf(b.failedPayments90d, 'failed payment')} in 90 days`);
+  if (counts(m, 'failedPayments90d') && b.failedPayments90d !== undefined) {
+    text = and(text, `${countOf(b.failedPayments90d, 'failed payment')} in 90 days`);
   }
-  if (counts('autoPay') && b.autoPay !== undefined)
-    phrases.push(b.autoPay ? 'pays automatically' : 'pays manually');
-  if (counts('paperlessBilling') && b.paperlessBilling !== undefined) {
-    phrases.push(b.paperlessBilling ? 'paperless billing' : 'paper invoices');
+  if (counts(m, 'autoPay') && b.autoPay !== undefined) {
+    text = and(text, b.autoPay ? 'pays automatically' : 'pays manually');
   }
-  return phrases;
+  if (counts(m, 'paperlessBilling') && b.paperlessBilling !== undefined) {
+    text = and(text, b.paperlessBilling ? 'paperless billing' : 'paper invoices');
+  }
+  return text;
 };
 
-const contract: Phrases = ({ snapshot, values, counts }) => {
+const contract: Phrases = (m, snapshot, table) => {
   const c = snapshot.contract;
-  if (c === undefined) return [];
-  const tenure = values.tenureMonths;
-  return [
-    tenure !== undefined && counts('tenureMonths')
-      ? tenure < 1
+  if (c === undefined) return '';
+  let text = '';
+  const tenure = valueOf(table, 'tenureMonths');
+  if (tenure !== undefined && counts(m, 'tenureMonths')) {
+    text =
+      tenure < 1
         ? 'customer for less than a month'
-        : `customer for ${plural(Math.floor(tenure), 'month')}`
-      : undefined,
-    c.termMonths !== undefined && counts('termMonths')
-      ? `${fmt(c.termMonths)}-month term`
-      : undefined,
-    c.autoRenew !== undefined && counts('autoRenew')
-      ? c.autoRenew
-        ? 'renews automatically'
-        : 'no auto-renewal'
-      : undefined,
-  ];
+        : `customer for ${plural(Math.floor(tenure), 'month')}`;
+  }
+  if (c.termMonths !== undefined && counts(m, 'termMonths')) {
+    text = and(text, `${fmt(c.termMonths)}-month term`);
+  }
+  if (c.autoRenew !== undefined && counts(m, 'autoRenew')) {
+    text = and(text, c.autoRenew ? 'renews automatically' : 'no auto-renewal');
+  }
+  return text;
 };
 
-const onboarding: Phrases = ({ snapshot, values, counts }) => {
+const onboarding: Phrases = (m, snapshot, table) => {
   const milestones = snapshot.onboarding?.milestones ?? [];
-  if (milestones.length === 0) return [];
-  const done = Math.round(((values.onboardingProgress ?? 0) / 100) * milestones.length);
-  const overdue = values.overdueMilestones ?? 0;
-  return [
-    counts('onboardingProgress')
-      ? `${fmt(done)} of ${plural(milestones.length, 'milestone')} done`
-      : undefined,
-    counts('overdueMilestones')
-      ? overdue === 0
-        ? 'none overdue'
-        : `${plural(overdue, 'milestone')} overdue`
-      : undefined,
-  ];
+  if (milestones.length === 0) return '';
+  const done = Math.round(((valueOf(table, 'onboardingProgress') ?? 0) / 100) * milestones.length);
+  const overdue = valueOf(table, 'overdueMilestones') ?? 0;
+  let text = '';
+  if (counts(m, 'onboardingProgress')) {
+    text = `${fmt(done)} of ${plural(milestones.length, 'milestone')} done`;
+  }
+  if (counts(m, 'overdueMilestones')) {
+    text = and(text, overdue === 0 ? 'none overdue' : `${plural(overdue, 'milestone')} overdue`);
+  }
+  return text;
 };
 
 const PHRASES: Record<MeasureKey, Phrases> = {
@@ -199,7 +221,37 @@ const PHRASES: Record<MeasureKey, Phrases> = {
   onboarding,
 };
 
-const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+function capitalise(s: string): string {
+  const c = s.charCodeAt(0);
+  // Reasons start with a lower-case ASCII letter or a digit; anything else takes the general path.
+  if (c >= 97 && c <= 122) return String.fromCharCode(c - 32) + s.slice(1);
+  if (c < 128) return s;
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * The reason for one measure from a signal table already filled for the snapshot as of `asOfMs`
+ * (its asOf): what scoring uses, so no date or signal is read twice.
+ */
+export function reasonFromTable(
+  measure: Measure,
+  snapshot: AccountSnapshot,
+  table: SignalTable,
+  asOfMs: number,
+): string {
+  const phrases = PHRASES[measure.key](measure, snapshot, table, asOfMs);
+  const text = phrases !== '' ? capitalise(phrases) : `${measure.label} observed`;
+  if (!measure.stale || measure.observedAt === undefined) return text;
+  return `${text} (data from ${ago((asOfMs - toEpochMs(measure.observedAt)) / DAY_MS)})`;
+}
+
+function tableOf(values: SignalValues): SignalTable {
+  const table = newSignalTable();
+  for (const [key, index] of Object.entries(SIGNAL_INDEX)) {
+    table[index] = values[key as SignalKey] ?? NaN;
+  }
+  return table;
+}
 
 /**
  * A plain-language reason for one measure, built from the snapshot's actual values, e.g.
@@ -208,16 +260,10 @@ const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 export function measureReason(
   measure: Measure,
   snapshot: AccountSnapshot,
-  values: SignalValues = readSignals(snapshot),
+  values?: SignalValues,
 ): string {
-  const readings = new Map(measure.signals.map((s) => [s.signal, s.points]));
-  const phrases = PHRASES[measure.key]({
-    snapshot,
-    values,
-    counts: (signal) => readings.has(signal),
-    points: (signal) => readings.get(signal),
-  }).filter((p): p is string => p !== undefined && p.length > 0);
-  const text = phrases.length > 0 ? capitalise(phrases.join(', ')) : `${measure.label} observed`;
-  if (!measure.stale || measure.observedAt === undefined) return text;
-  return `${text} (data from ${ago(daysBetween(measure.observedAt, snapshot.asOf))})`;
+  const asOfMs = toEpochMs(snapshot.asOf);
+  const table =
+    values === undefined ? fillSignalTable(snapshot, asOfMs, newSignalTable()) : tableOf(values);
+  return reasonFromTable(measure, snapshot, table, asOfMs);
 }

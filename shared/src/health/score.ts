@@ -1,14 +1,20 @@
 import type { AccountSnapshot } from '../snapshot/schema.js';
-import { MEASURE_KEYS, type Band, type MeasureKey, type Settings } from '../settings/schema.js';
-import { computeMeasures, readSignals, type SignalValues } from './measures.js';
-import { measureReason } from './reasons.js';
+import type { Band, MeasureKey, Settings } from '../settings/schema.js';
+import { toEpochMs } from '../time/time.js';
+import { scoreMeasure } from './measures.js';
+import { healthModel } from './model.js';
+import { reasonFromTable } from './reasons.js';
 import { round1 } from './round.js';
+import { fillSignalTable, newSignalTable } from './signal-table.js';
 import type { Driver, HealthScore, Measure, PreviousHealth, Trend } from './types.js';
 
-export { MEASURE_LABELS } from './measures.js';
+export { MEASURE_LABELS } from './model.js';
 
 /** A measure's impact is measured from the middle of the scale: above it helps, below it hurts. */
 const NEUTRAL_POINTS = 50;
+
+// Scoring is synchronous and never re-entered, so one table serves every account.
+const table = newSignalTable();
 
 /** The band a 0–100 score falls in, by the admin's cut-offs (each cut-off belongs to the band above). */
 export function bandFor(score: number, settings: Settings): Band {
@@ -32,24 +38,9 @@ function trendFrom(
   return { direction, delta, ...since };
 }
 
-function driverFor(
-  measure: Measure,
-  share: number,
-  snapshot: AccountSnapshot,
-  values: SignalValues,
-  settings: Settings,
-): Driver {
-  const band = bandFor(measure.score, settings);
-  return {
-    measure: measure.key,
-    label: measure.label,
-    score: measure.score,
-    effectiveWeight: share,
-    impact: round1(share * (measure.score - NEUTRAL_POINTS)),
-    reason: measureReason(measure, snapshot, values),
-    direction: band === 'green' ? 'positive' : band === 'red' ? 'negative' : 'neutral',
-  };
-}
+/** Largest absolute impact first; among equals, the weaker measure first. */
+const byImpact = (a: Driver, b: Driver): number =>
+  Math.abs(b.impact) - Math.abs(a.impact) || a.score - b.score;
 
 /**
  * The account's health: the weighted mean of the measures observed. Measures with no data drop out
@@ -61,32 +52,56 @@ export function scoreHealth(
   settings: Settings,
   previous?: PreviousHealth,
 ): HealthScore {
-  const weightOf = (key: MeasureKey): number => settings.measures[key].weight;
-  const configured = MEASURE_KEYS.filter((key) => weightOf(key) > 0);
-  const totalWeight = configured.reduce((sum, key) => sum + weightOf(key), 0);
-  const measures = computeMeasures(snapshot, settings).filter((m) => weightOf(m.key) > 0);
-  const observedWeight = measures.reduce((sum, m) => sum + weightOf(m.key), 0);
-  const observed = new Set(measures.map((m) => m.key));
+  const model = healthModel(settings);
+  const asOfMs = toEpochMs(snapshot.asOf);
+  fillSignalTable(snapshot, asOfMs, table);
 
-  const score =
-    observedWeight > 0
-      ? round1(measures.reduce((sum, m) => sum + m.score * weightOf(m.key), 0) / observedWeight)
-      : null;
+  const measures: Measure[] = [];
+  const weights: number[] = [];
+  const missing: MeasureKey[] = [];
+  const stale: MeasureKey[] = [];
+  let observedWeight = 0;
+  let weighted = 0;
+  for (const rule of model.scored) {
+    const measure = scoreMeasure(rule, snapshot, asOfMs, table);
+    if (measure === null) {
+      missing.push(rule.key);
+      continue;
+    }
+    measures.push(measure);
+    weights.push(rule.weight);
+    if (measure.stale) stale.push(rule.key);
+    observedWeight += rule.weight;
+    weighted += measure.score * rule.weight;
+  }
+  const score = observedWeight > 0 ? round1(weighted / observedWeight) : null;
 
-  const values = readSignals(snapshot);
-  const drivers = measures
-    .map((m) => driverFor(m, weightOf(m.key) / observedWeight, snapshot, values, settings))
-    .sort((a, b) => Math.abs(b.impact) - Math.abs(a.impact) || a.score - b.score);
+  const drivers: Driver[] = [];
+  for (let i = 0; i < measures.length; i++) {
+    const measure = measures[i] as Measure;
+    const share = (weights[i] as number) / observedWeight;
+    const band = bandFor(measure.score, settings);
+    drivers.push({
+      measure: measure.key,
+      label: measure.label,
+      score: measure.score,
+      effectiveWeight: share,
+      impact: round1(share * (measure.score - NEUTRAL_POINTS)),
+      reason: reasonFromTable(measure, snapshot, table, asOfMs),
+      direction: band === 'green' ? 'positive' : band === 'red' ? 'negative' : 'neutral',
+    });
+  }
+  drivers.sort(byImpact);
 
   return {
     accountId: snapshot.accountId,
     asOf: snapshot.asOf,
     score,
     band: score === null ? null : bandFor(score, settings),
-    coverage: totalWeight > 0 ? observedWeight / totalWeight : 0,
+    coverage: model.totalWeight > 0 ? observedWeight / model.totalWeight : 0,
     measures,
-    missing: configured.filter((key) => !observed.has(key)),
-    stale: measures.filter((m) => m.stale).map((m) => m.key),
+    missing,
+    stale,
     drivers,
     trend: trendFrom(score, previous, settings),
   };

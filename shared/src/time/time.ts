@@ -1,8 +1,15 @@
 // Dates travel as ISO strings; time is always passed in (asOf), never read from a clock.
+import { formatDay, formatInstant, parseInstant } from './instant.js';
+
 const DAY_MS = 86_400_000;
 
+/**
+ * Epoch milliseconds of an ISO date-time, exactly as Date.parse reads it. Scoring reads a dozen
+ * dates per account, so ISO text is read without Date; anything else (including values that are
+ * not strings, from unvalidated input) is left to Date.parse.
+ */
 export function toEpochMs(iso: string): number {
-  return Date.parse(iso);
+  return typeof iso === 'string' ? parseInstant(iso) : Date.parse(iso);
 }
 
 /** Whole and fractional days from `from` to `to` (negative when `to` is earlier). */
@@ -11,11 +18,11 @@ export function daysBetween(from: string, to: string): number {
 }
 
 export function addDays(iso: string, days: number): string {
-  return new Date(toEpochMs(iso) + days * DAY_MS).toISOString();
+  return formatInstant(toEpochMs(iso) + days * DAY_MS);
 }
 
 export function addHours(iso: string, hours: number): string {
-  return new Date(toEpochMs(iso) + hours * 3_600_000).toISOString();
+  return formatInstant(toEpochMs(iso) + hours * 3_600_000);
 }
 
 /** Calendar months between two dates, fractional, using an average month length. */
@@ -24,5 +31,5 @@ export function monthsBetween(from: string, to: string): number {
 }
 
 export function isoDate(iso: string): string {
-  return new Date(toEpochMs(iso)).toISOString().slice(0, 10);
+  return formatDay(toEpochMs(iso));
 }
