@@ -72,7 +72,7 @@ describe('portfolio rescore', () => {
     const asOf = '2026-11-21T08:00:00.000Z';
     // A slow CRM, so a whole rescore no longer fits one run's budget.
     portal.sandbox.setFaults({ latencyMs: 80 });
-    const runs = [];
+    const runs: { done: boolean; written: number; lastId: string }[] = [];
     try {
       let last = expectOk(
         await portal.run('portfolio_rescore', { parameters: { asOf, timeBudgetMs: 1_000 } }),
