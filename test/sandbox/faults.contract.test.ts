@@ -35,7 +35,12 @@ describe('rate limiting', () => {
   it('answers 429 with Retry-After and HubSpot’s body once the ten-second budget is spent, then recovers', async () => {
     h.sandbox.setFaults({ requestsPer10s: 5 });
     h.sandbox.resetStats();
-    for (let i = 0; i < 5; i++) await listCompanies();
+    const remaining: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await h.client.crm.companies.basicApi.getPageWithHttpInfo(1);
+      remaining.push(res.headers['x-hubspot-ratelimit-remaining']!);
+    }
+    expect(remaining).toEqual(['4', '3', '2', '1', '0']);
     clockMs += 4_000;
     const r = await refusal(listCompanies());
     expect(r.code).toBe(429);

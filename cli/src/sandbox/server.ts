@@ -103,7 +103,7 @@ export class SandboxServer {
       const { latencyMs } = this.faults.settings;
       if (latencyMs > 0) await sleep(latencyMs);
       this.authenticate(req);
-      this.throttle(routeKey);
+      const budget = this.throttle(routeKey);
       const failure = this.faults.failure();
       if (failure) {
         this.stats.injectedFailures++;
@@ -118,7 +118,7 @@ export class SandboxServer {
         body: parseJson(raw),
         route: routeKey,
       });
-      send(res, reply);
+      send(res, budget ? { ...reply, headers: { ...reply.headers, ...budget } } : reply);
     } catch (err) {
       if (err instanceof HubSpotError) {
         send(res, { status: err.status, body: err.body, headers: err.headers });
@@ -135,8 +135,9 @@ export class SandboxServer {
     if (this.opts.token && token !== this.opts.token) throw unauthorized();
   }
 
-  private throttle(routeKey: string): void {
-    if (!this.limiter) return;
+  /** Spends one request of the budget; answers HubSpot's rate-limit headers for the reply. */
+  private throttle(routeKey: string): Record<string, string> | undefined {
+    if (!this.limiter) return undefined;
     const nowMs = this.opts.now().getTime();
     if (this.searchLimiter && routeKey.endsWith('/search')) {
       const s = this.searchLimiter.take(nowMs);
@@ -152,6 +153,11 @@ export class SandboxServer {
         this.opts.retryAfterSeconds ?? Math.max(1, Math.ceil(taken.retryAfterMs / 1000)),
       );
     }
+    return {
+      'X-HubSpot-RateLimit-Interval-Milliseconds': '10000',
+      'X-HubSpot-RateLimit-Max': String(this.limiter.limit),
+      'X-HubSpot-RateLimit-Remaining': String(taken.remaining),
+    };
   }
 }
 

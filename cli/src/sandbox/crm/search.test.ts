@@ -56,3 +56,23 @@ describe('search paging', () => {
     );
   });
 });
+
+describe('the 10,000-result cap', () => {
+  it('serves nothing past the 10,000th result and refuses paging beyond it with a 400', () => {
+    const big = seedPortal('empty', 1, new Date('2026-01-01T00:00:00Z'));
+    const type = big.objectType('companies')!;
+    for (let b = 0; b < 101; b++) {
+      const inputs = Array.from({ length: 100 }, (_, i) => ({
+        properties: { name: `C${b}-${i}` },
+      }));
+      createRecords(big, type, inputs, '2026-01-01T00:00:00.000Z');
+    }
+    const q: SearchQuery = { filterGroups: [], sorts: [], limit: 200, after: 9_900 };
+    checkQuery(big, type, q);
+    const page = runSearch(big, type, q);
+    expect(page.total).toBe(10_100);
+    expect(page.page).toHaveLength(100);
+    expect(page.nextAfter).toBe(10_000);
+    expect(() => checkQuery(big, type, { ...q, after: 10_000 })).toThrow(/limited to 10000/);
+  });
+});

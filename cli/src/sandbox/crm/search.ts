@@ -228,7 +228,8 @@ export function runSearch(
     });
     matches.splice(0, matches.length, ...keyed.map((x) => x.r));
   }
-  const page = matches.slice(q.after, q.after + q.limit);
-  const next = q.after + q.limit;
+  // Nothing past the 10,000th result is ever served; asking for it is the 400 in checkQuery.
+  const next = Math.min(q.after + q.limit, SEARCH_LIMITS.maxResults);
+  const page = matches.slice(q.after, next);
   return { total: matches.length, page, nextAfter: next < matches.length ? next : undefined };
 }
