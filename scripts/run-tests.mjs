@@ -15,7 +15,11 @@ function workspaceScripts(dir) {
 function run(label, command, args, cwd) {
   return new Promise((resolve) => {
     process.stdout.write(`\n=== ${label}\n`);
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const child = spawn(command, args, {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: process.env,
+    });
     let out = '';
     const tee = (stream) => (chunk) => {
       out += chunk;
@@ -49,7 +53,9 @@ for (const dir of root.workspaces) {
   }
 }
 
-const selected = only.length ? steps.filter(([label]) => only.some((o) => label.includes(o))) : steps;
+const selected = only.length
+  ? steps.filter(([label]) => only.some((o) => label.includes(o)))
+  : steps;
 const results = [];
 for (const [label, cmd, args, cwd] of selected) results.push(await run(label, cmd, args, cwd));
 

@@ -13,9 +13,18 @@ export default [
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'time is a parameter (asOf)' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'time is a parameter (asOf)' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'the core is deterministic' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'time is a parameter (asOf)',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'time is a parameter (asOf)',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'the core is deterministic',
+        },
       ],
     },
   },
