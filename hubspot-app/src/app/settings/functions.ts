@@ -1,0 +1,63 @@
+// Calls the settings app functions; a rejected call becomes an error body like any other.
+import { hubspot } from '@hubspot/ui-extensions';
+import type { FieldIssue, Settings } from '@csops/core';
+
+export interface FunctionError {
+  code: string;
+  message: string;
+  issues?: FieldIssue[];
+}
+export type FunctionResult<T> = { ok: true; data: T } | { ok: false; error: FunctionError };
+
+export interface SettingsVersion {
+  version: number;
+  changedBy: string;
+  changedAt: string;
+  note: string;
+  restoredFrom: number | null;
+}
+
+export interface SettingsGetResponse {
+  settings: Settings;
+  version: number | null;
+  isDefault: boolean;
+  history: SettingsVersion[];
+  canEdit: boolean;
+  cannotEditBecause: string | null;
+}
+
+export interface PreviewResponse {
+  scanned: number;
+  scored: number;
+  changed: number;
+  moves: Record<string, number>;
+  complete: boolean;
+}
+
+type FunctionParameters = NonNullable<
+  NonNullable<Parameters<typeof hubspot.serverless>[1]>['parameters']
+>;
+
+export async function callFunction<T>(
+  name: string,
+  parameters: FunctionParameters = {},
+): Promise<FunctionResult<T>> {
+  try {
+    const result = await hubspot.serverless<FunctionResult<T>>(name, { parameters });
+    if (result && typeof result === 'object' && 'ok' in result) return result;
+    return {
+      ok: false,
+      error: { code: 'bad_response', message: 'The app answered in an unexpected way.' },
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      error: { code: 'unreachable', message: `The app could not be reached: ${message}` },
+    };
+  }
+}
+
+/** Settings are JSON data; this is what the functions receive. */
+export const asParameters = (settings: Settings) =>
+  JSON.parse(JSON.stringify(settings)) as FunctionParameters;
