@@ -4,14 +4,17 @@
 
 const DAY_MS = 86_400_000;
 
-function digits(s: string, at: number, n: number): number {
-  let v = 0;
-  for (let i = at; i < at + n; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
+/** Two decimal digits at `at`, or -1 when either is not a digit. */
+function d2(s: string, at: number): number {
+  const a = s.charCodeAt(at) - 48;
+  const b = s.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+function d4(s: string, at: number): number {
+  const hi = d2(s, at);
+  const lo = d2(s, at + 2);
+  return hi < 0 || lo < 0 ? -1 : hi * 100 + lo;
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
@@ -33,9 +36,9 @@ const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function parseInstant(iso: string): number {
   const len = iso.length;
   if (len < 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return Date.parse(iso);
-  const y = digits(iso, 0, 4);
-  const mo = digits(iso, 5, 2);
-  const d = digits(iso, 8, 2);
+  const y = d4(iso, 0);
+  const mo = d2(iso, 5);
+  const d = d2(iso, 8);
   if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > (MONTH_DAYS[mo - 1] ?? 0)) return Date.parse(iso);
   // Feb 29 of a common year is invalid; let Date.parse give its verdict.
   if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) {
@@ -44,14 +47,14 @@ export function parseInstant(iso: string): number {
   const day = daysFromCivil(y, mo, d) * DAY_MS;
   if (len === 10) return day;
   if (iso.charCodeAt(10) !== 84 || len < 16 || iso.charCodeAt(13) !== 58) return Date.parse(iso);
-  const h = digits(iso, 11, 2);
-  const mi = digits(iso, 14, 2);
+  const h = d2(iso, 11);
+  const mi = d2(iso, 14);
   if (h < 0 || h > 23 || mi < 0 || mi > 59) return Date.parse(iso);
   let i = 16;
   let sec = 0;
   let ms = 0;
   if (iso.charCodeAt(i) === 58) {
-    sec = digits(iso, i + 1, 2);
+    sec = d2(iso, i + 1);
     if (sec < 0 || sec > 59) return Date.parse(iso);
     i += 3;
     if (iso.charCodeAt(i) === 46) {
@@ -73,8 +76,8 @@ export function parseInstant(iso: string): number {
   if (z === 90 && i === len - 1) {
     offsetMin = 0;
   } else if ((z === 43 || z === 45) && i + 6 === len && iso.charCodeAt(i + 3) === 58) {
-    const oh = digits(iso, i + 1, 2);
-    const om = digits(iso, i + 4, 2);
+    const oh = d2(iso, i + 1);
+    const om = d2(iso, i + 4);
     if (oh < 0 || oh > 23 || om < 0 || om > 59) return Date.parse(iso);
     offsetMin = (z === 43 ? 1 : -1) * (oh * 60 + om);
   } else {
@@ -86,10 +89,24 @@ export function parseInstant(iso: string): number {
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
 
+// A portfolio shares few distinct days (one asOf, clustered renewal dates): remember their text.
+const DAY_TEXT_LIMIT = 8_192;
+const dayText = new Map<number, string>();
+
 /** `YYYY-MM-DD` of the UTC day containing `ms` (years 0–9999, as CRMs store them). */
 export function formatDay(ms: number): string {
   if (!Number.isFinite(ms)) return new Date(ms).toISOString();
-  const z = Math.floor(ms / DAY_MS) + 719_468;
+  const day = Math.floor(ms / DAY_MS);
+  const known = dayText.get(day);
+  if (known !== undefined) return known;
+  const text = civilDayText(day);
+  if (dayText.size >= DAY_TEXT_LIMIT) dayText.clear();
+  dayText.set(day, text);
+  return text;
+}
+
+function civilDayText(day: number): string {
+  const z = day + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
   const yoe = Math.floor(
@@ -100,7 +117,7 @@ export function formatDay(ms: number): string {
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  if (y < 0 || y > 9999) return new Date(ms).toISOString().slice(0, -14);
+  if (y < 0 || y > 9999) return new Date(day * DAY_MS).toISOString().slice(0, -14);
   const yyyy = y < 1000 ? `${y}`.padStart(4, '0') : `${y}`;
   return `${yyyy}-${pad2(m)}-${pad2(d)}`;
 }
