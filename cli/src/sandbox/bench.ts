@@ -1,5 +1,6 @@
 // Sandbox benchmark: the portfolio rescore's load (10,000+ companies) through the real api-client.
-// Prints figures; asserts nothing. Run: cd cli && npx tsx src/sandbox/bench.ts [companies]
+// Prints figures; asserts nothing. Run: cd cli && npx tsx src/sandbox/bench.ts [companies] [--json]
+// `--json` prints one {"name","value","unit"} object per line instead of the table.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,9 @@ import type { PublicObjectSearchRequest } from '@hubspot/api-client/lib/codegen/
 import { startSandbox } from './index.js';
 import { FileJournal, JOURNAL, SNAPSHOT } from './store/journal.js';
 
-const COMPANIES = Number(process.argv[2] ?? 10_000);
+const COMPANIES = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 10_000);
+const json = process.argv.includes('--json');
+const metrics: { name: string; value: number; unit: string }[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'csops-sandbox-bench-'));
 const rows: [string, string][] = [];
 const timed = async <T>(
@@ -20,9 +23,14 @@ const timed = async <T>(
   const r = await fn();
   const ms = performance.now() - t0;
   rows.push([label, `${ms.toFixed(0)} ms${per ? `  (${per(ms, r)})` : ''}`]);
+  metrics.push({ name: `sandbox: ${label}`, value: Math.round(ms), unit: 'ms' });
   return r;
 };
-const mb = (path: string) => `${(statSync(path).size / 1_048_576).toFixed(1)} MB`;
+const mb = (label: string, path: string): [string, string] => {
+  const mib = statSync(path).size / 1_048_576;
+  metrics.push({ name: `sandbox: ${label}`, value: Number(mib.toFixed(1)), unit: 'MiB' });
+  return [label, `${mib.toFixed(1)} MiB`];
+};
 
 try {
   const sandbox = await timed('start + seed demo portfolio (300 accounts) to disk', () =>
@@ -106,7 +114,7 @@ try {
       inputs: Array.from({ length: 1000 }, (_, i) => ({ id: String(10_002 + i) })),
     }),
   );
-  rows.push(['journal size before close', mb(join(dir, JOURNAL))]);
+  rows.push(mb('journal size before close', join(dir, JOURNAL)));
   const loadedFromJournal = await timed(
     'load from snapshot + replay the journal (as after kill -9)',
     async () => FileJournal.load(dir)!,
@@ -114,14 +122,20 @@ try {
   );
   void loadedFromJournal;
   await timed('close (fold journal into snapshot)', () => sandbox.close());
-  rows.push(['snapshot size', mb(join(dir, SNAPSHOT))]);
+  rows.push(mb('snapshot size', join(dir, SNAPSHOT)));
   const again = await timed('restart from snapshot', () => startSandbox({ dataDir: dir }));
   await again.close();
-  rows.push(['resident memory (rss)', `${(process.memoryUsage().rss / 1_048_576).toFixed(0)} MB`]);
+  const rss = process.memoryUsage().rss / 1_048_576;
+  rows.push(['resident memory (rss)', `${rss.toFixed(0)} MiB`]);
+  metrics.push({ name: 'sandbox: resident memory (rss)', value: Math.round(rss), unit: 'MiB' });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const width = Math.max(...rows.map(([l]) => l.length));
-process.stdout.write(`csops sandbox benchmark (${COMPANIES} companies)\n`);
-for (const [label, value] of rows) process.stdout.write(`  ${label.padEnd(width)}  ${value}\n`);
+if (json) {
+  for (const m of metrics) process.stdout.write(`${JSON.stringify(m)}\n`);
+} else {
+  const width = Math.max(...rows.map(([l]) => l.length));
+  process.stdout.write(`csops sandbox benchmark (${COMPANIES} companies)\n`);
+  for (const [label, value] of rows) process.stdout.write(`  ${label.padEnd(width)}  ${value}\n`);
+}
