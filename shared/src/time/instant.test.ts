@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumber, formatDay, formatInstant, parseInstant } from './instant.js';
 
-const MIN = Date.UTC(1, 0, 1);
+// Date.UTC maps years 0–99 to 1900–1999, so the earliest instant is spelled out.
+const MIN = Date.parse('0000-01-01T00:00:00.000Z');
 const MAX = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 const instant = fc.integer({ min: MIN, max: MAX });
 
@@ -61,6 +62,22 @@ describe('formatInstant and formatDay', () => {
         expect(formatDay(ms)).toBe(iso.slice(0, 10));
       }),
     );
+  });
+
+  it('handle the edges of the calendar', () => {
+    for (const iso of [
+      '0000-01-01T00:00:00.000Z',
+      '0000-02-29T23:59:59.999Z',
+      '0000-03-01T00:00:00.000Z',
+      '1969-12-31T23:59:59.999Z',
+      '1970-01-01T00:00:00.000Z',
+      '2000-02-29T12:00:00.000Z',
+      '2100-03-01T00:00:00.000Z',
+      '9999-12-31T23:59:59.999Z',
+    ]) {
+      expect(parseInstant(iso), iso).toBe(Date.parse(iso));
+      expect(formatInstant(Date.parse(iso)), iso).toBe(iso);
+    }
   });
 
   it('count calendar days in UTC', () => {

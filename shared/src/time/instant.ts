@@ -20,10 +20,11 @@ function d4(s: string, at: number): number {
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
 function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
+  // Truncating division is floor for non-negative years; only January–February of year 0 need floor.
+  const era = yy >= 0 ? (yy / 400) | 0 : Math.floor(yy / 400);
   const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const doy = (((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) | 0) + d - 1;
+  const doe = yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy;
   return era * 146_097 + doe - 719_468;
 }
 
@@ -58,16 +59,20 @@ export function parseInstant(iso: string): number {
     if (sec < 0 || sec > 59) return Date.parse(iso);
     i += 3;
     if (iso.charCodeAt(i) === 46) {
-      let scale = 100;
+      // Milliseconds from the first three fraction digits; further digits are cut, as Date.parse does.
       let j = i + 1;
+      let taken = 0;
       for (; j < len; j++) {
         const c = iso.charCodeAt(j) - 48;
         if (c < 0 || c > 9) break;
-        ms += c * scale;
-        scale /= 10;
+        if (taken < 3) {
+          ms = ms * 10 + c;
+          taken++;
+        }
       }
-      if (j === i + 1) return Date.parse(iso);
-      ms = Math.floor(ms + 1e-9);
+      if (taken === 0) return Date.parse(iso);
+      if (taken === 1) ms *= 100;
+      else if (taken === 2) ms *= 10;
       i = j;
     }
   }
