@@ -1,18 +1,50 @@
 #!/usr/bin/env node
-// Writes the Default csops Settings record (custom metadata) from the core's default settings, so a
-// fresh org starts with exactly the model every other face ships with. Run after the defaults change.
-import { writeFileSync } from 'node:fs';
+// Writes a csops Settings record (custom metadata). With no flags it writes the Default record from the
+// core's default settings, so a fresh org starts with exactly the model every other face ships with.
+// `--from FILE` writes a settings file (e.g. from `csops calibrate`) as it is, after the core accepts it;
+// `--name NAME` writes the record Csops_Settings.NAME instead of Default.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultSettings, HANDOFF_ITEM_KEYS } from '@csops/core';
+import { parseArgs } from 'node:util';
+import { defaultSettings, formatIssues, HANDOFF_ITEM_KEYS, parseSettings } from '@csops/core';
+
+const { values: flags } = parseArgs({
+  options: { from: { type: 'string' }, name: { type: 'string', default: 'Default' } },
+});
+if (!/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(flags.name) || flags.name.includes('__')) {
+  console.error(
+    `--name: "${flags.name}" is not a valid record name (letters, digits, single underscores)`,
+  );
+  process.exit(2);
+}
 
 const salesforceDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RECORD = join(
   salesforceDir,
-  'force-app/main/default/customMetadata/Csops_Settings.Default.md-meta.xml',
+  `force-app/main/default/customMetadata/Csops_Settings.${flags.name}.md-meta.xml`,
 );
 
-const s = defaultSettings();
+function loadSettings() {
+  if (!flags.from) return defaultSettings();
+  let raw;
+  try {
+    raw = JSON.parse(readFileSync(flags.from, 'utf8'));
+  } catch (error) {
+    console.error(`--from: cannot read ${flags.from} as JSON: ${error.message}`);
+    process.exit(2);
+  }
+  const parsed = parseSettings(raw);
+  if (!parsed.success) {
+    console.error(
+      `--from: ${flags.from} is not valid csops settings:\n${formatIssues(parsed.issues)}`,
+    );
+    process.exit(2);
+  }
+  return parsed.data;
+}
+
+const s = loadSettings();
 const measures = Object.keys(s.measures);
 const cap = (w) => w.charAt(0).toUpperCase() + w.slice(1);
 
@@ -72,7 +104,7 @@ writeFileSync(
   RECORD,
   `<?xml version="1.0" encoding="UTF-8"?>
 <CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
-    <label>Default</label>
+    <label>${flags.name}</label>
     <protected>false</protected>
 ${values}
 </CustomMetadata>
