@@ -1,6 +1,12 @@
 import type { HealthScore, PreviousHealth } from '../health/types.js';
 import type { RenewalRisk } from '../renewal/types.js';
-import type { Band, Playbook, PlaybookTrigger, Settings } from '../settings/schema.js';
+import type {
+  Band,
+  Playbook,
+  PlaybookStep,
+  PlaybookTrigger,
+  Settings,
+} from '../settings/schema.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import { formatDay, formatInstant, parseInstant } from '../time/instant.js';
 import type { PlaybookAction } from './types.js';
@@ -43,6 +49,12 @@ function renewalStageWindows(settings: Settings): number[] {
   const windows = [...days].sort((a, b) => b - a);
   stageWindowCache.set(settings, windows);
   return windows;
+}
+
+/** The next stage nearer to renewal than `daysOut`, from windows listed furthest first. */
+function nearerStage(windows: readonly number[], daysOut: number): number | null {
+  for (const d of windows) if (d < daysOut) return d;
+  return null;
 }
 
 /**
@@ -135,8 +147,8 @@ function fire(
         return null;
       }
       // Inside this stage's window only: once the next nearer stage is reached, that one runs.
-      const nearer = renewalStageWindows(settings).find((d) => d < trigger.daysOut);
-      if (nearer !== undefined && days <= nearer) return null;
+      const nearer = nearerStage(renewalStageWindows(settings), trigger.daysOut);
+      if (nearer !== null && days <= nearer) return null;
       const renewalMs = parseInstant(risk.renewalDate);
       const day = utcDate(renewalMs);
       return {
@@ -174,23 +186,30 @@ export function actionKey(
   return `csops:${accountId}:${playbookId}:${triggerInstance}:${stepKey}`;
 }
 
-function actionsFor(
+/** A step key as used in action keys: an admin's repeated key is told apart by its position. */
+function uniqueStepKey(steps: readonly PlaybookStep[], i: number): string {
+  const key = steps[i]?.key ?? '';
+  for (let j = 0; j < i; j++) if (steps[j]?.key === key) return `${key}#${i + 1}`;
+  return key;
+}
+
+function pushActions(
+  into: PlaybookAction[],
   playbook: Playbook,
   firing: TriggerFiring,
   accountId: string,
   asOfMs: number,
-): PlaybookAction[] {
+): void {
   const firedMs = firing.triggeredMs;
-  const seen = new Set<string>();
-  return playbook.steps.map((step, i) => {
-    // Step keys should be unique; if an admin repeats one, its position keeps the keys apart.
-    const stepKey = seen.has(step.key) ? `${step.key}#${i + 1}` : step.key;
-    seen.add(stepKey);
+  const steps = playbook.steps;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as PlaybookStep;
+    const stepKey = uniqueStepKey(steps, i);
     const dueMs =
       step.type === 'escalation'
         ? firedMs + step.afterHours * HOUR_MS
         : firedMs + step.dueInDays * DAY_MS;
-    return {
+    into.push({
       key: actionKey(accountId, playbook.id, firing.instance, stepKey),
       accountId,
       playbookId: playbook.id,
@@ -205,8 +224,8 @@ function actionsFor(
       triggeredAt: firing.triggeredAt,
       dueAt: utcIso(dueMs),
       overdue: dueMs <= asOfMs,
-    };
-  });
+    });
+  }
 }
 
 /**
@@ -221,8 +240,7 @@ export function duePlaybookActions(ctx: PlaybookContext, settings: Settings): Pl
     if (!playbook.enabled) continue;
     if (playbook.kind === 'expansion' && ctx.openExpansionDeal === true) continue;
     const firing = fire(playbook.trigger, ctx, settings, asOfMs);
-    if (firing !== null)
-      actions.push(...actionsFor(playbook, firing, ctx.snapshot.accountId, asOfMs));
+    if (firing !== null) pushActions(actions, playbook, firing, ctx.snapshot.accountId, asOfMs);
   }
   return actions;
 }

@@ -69,6 +69,10 @@ function championLeftDaysAgo(
   return ago >= 0 && ago <= withinDays ? ago : null;
 }
 
+function scoreText(health: HealthScore): string {
+  return health.score === null ? '' : ` (score ${Math.round(health.score)})`;
+}
+
 const heaviestFirst = (a: RiskReason, b: RiskReason): number => b.points - a.points;
 
 function roundMoney(x: number): number {
@@ -87,67 +91,88 @@ export function assessRenewalRisk(
 ): RenewalRisk {
   const r = settings.renewal;
   const points = r.riskPoints;
+  // A sign the admin weighted 0 is switched off: neither counted nor listed (nor worded).
   const reasons: RiskReason[] = [];
-  const add = (code: RiskReason['code'], pts: number, message: string): void => {
-    // A rule the admin weighted 0 is switched off, so it is no reason either.
-    if (pts > 0) reasons.push({ code, points: pts, message });
-  };
 
-  const score = health.score === null ? '' : ` (score ${Math.round(health.score)})`;
-  if (health.band === 'red') add('red', points.red, `Health is red${score}`);
-  if (health.band === 'yellow') add('yellow', points.yellow, `Health is yellow${score}`);
+  if (health.band === 'red' && points.red > 0) {
+    reasons.push({ code: 'red', points: points.red, message: `Health is red${scoreText(health)}` });
+  } else if (health.band === 'yellow' && points.yellow > 0) {
+    reasons.push({
+      code: 'yellow',
+      points: points.yellow,
+      message: `Health is yellow${scoreText(health)}`,
+    });
+  }
 
   const delta = health.trend.delta;
-  if (delta !== undefined && delta < 0 && delta <= -r.decliningTrendPoints) {
-    const since = health.trend.previousAsOf
-      ? ` since ${health.trend.previousAsOf.slice(0, 10)}`
-      : '';
-    add(
-      'decliningTrend',
-      points.decliningTrend,
-      `Health down ${plural(Math.round(-delta * 10) / 10, 'point')}${since}`,
-    );
+  if (
+    points.decliningTrend > 0 &&
+    delta !== undefined &&
+    delta < 0 &&
+    delta <= -r.decliningTrendPoints
+  ) {
+    const prevAsOf = health.trend.previousAsOf;
+    const since = prevAsOf ? ` since ${prevAsOf.slice(0, 10)}` : '';
+    reasons.push({
+      code: 'decliningTrend',
+      points: points.decliningTrend,
+      message: `Health down ${plural(Math.round(-delta * 10) / 10, 'point')}${since}`,
+    });
   }
 
   const asOfDay = calendarDay(snapshot.asOf);
-  const championAgo = championLeftDaysAgo(snapshot, asOfDay, r.championLeftWithinDays);
-  if (championAgo !== null) {
-    const when = championAgo === 0 ? 'today' : `${plural(championAgo, 'day')} ago`;
-    add('championLeft', points.championLeft, `Champion left ${when}`);
+  if (points.championLeft > 0) {
+    const ago = championLeftDaysAgo(snapshot, asOfDay, r.championLeftWithinDays);
+    if (ago !== null) {
+      reasons.push({
+        code: 'championLeft',
+        points: points.championLeft,
+        message: `Champion left ${ago === 0 ? 'today' : `${plural(ago, 'day')} ago`}`,
+      });
+    }
   }
 
-  const billing = billingTrouble(snapshot);
-  if (billing !== null) add('billingTrouble', points.billingTrouble, billing);
-
-  if (snapshot.contract?.downgradeRequested === true) {
-    add(
-      'downgradeRequested',
-      points.downgradeRequested,
-      'Customer asked to reduce seats or scope at renewal',
-    );
+  if (points.billingTrouble > 0) {
+    const billing = billingTrouble(snapshot);
+    if (billing !== null) {
+      reasons.push({ code: 'billingTrouble', points: points.billingTrouble, message: billing });
+    }
   }
 
-  if (health.coverage < r.lowCoverageBelow) {
-    add(
-      'lowCoverage',
-      points.lowCoverage,
-      `Only ${Math.round(health.coverage * 100)}% of the health model is observed`,
-    );
+  if (points.downgradeRequested > 0 && snapshot.contract?.downgradeRequested === true) {
+    reasons.push({
+      code: 'downgradeRequested',
+      points: points.downgradeRequested,
+      message: 'Customer asked to reduce seats or scope at renewal',
+    });
+  }
+
+  if (points.lowCoverage > 0 && health.coverage < r.lowCoverageBelow) {
+    reasons.push({
+      code: 'lowCoverage',
+      points: points.lowCoverage,
+      message: `Only ${Math.round(health.coverage * 100)}% of the health model is observed`,
+    });
   }
 
   const renewalDate = snapshot.contract?.renewalDate;
   const days = renewalDate === undefined ? null : calendarDay(renewalDate) - asOfDay;
-  if (days !== null && days <= r.closeToRenewalDays && health.band !== 'green') {
-    add(
-      'closeToRenewal',
-      points.closeToRenewal,
-      `${renewalWhen(days)} while ${bandWords(health.band)}`,
-    );
+  if (
+    points.closeToRenewal > 0 &&
+    days !== null &&
+    days <= r.closeToRenewalDays &&
+    health.band !== 'green'
+  ) {
+    reasons.push({
+      code: 'closeToRenewal',
+      points: points.closeToRenewal,
+      message: `${renewalWhen(days)} while ${bandWords(health.band)}`,
+    });
   }
 
-  // Stable sort keeps the rule order among equal weights.
   if (reasons.length > 1) reasons.sort(heaviestFirst);
-  const total = reasons.reduce((sum, x) => sum + x.points, 0);
+  let total = 0;
+  for (const reason of reasons) total += reason.points;
   const level = riskLevelFor(total, r.levels);
   const arr = snapshot.arr ?? null;
   return {
