@@ -85,22 +85,25 @@ describe('create_expansion_deal function', () => {
     );
     const draft = health.evaluation.expansion.draft;
     expect(draft).not.toBeNull();
+    portal.sandbox.resetStats();
     portal.sandbox.setFaults({ failureRate: 0.3, requestsPer10s: 25 });
+    const results: FunctionResult[] = [];
+    let stats;
     try {
-      const results: FunctionResult[] = [];
-      for (let i = 0; i < 3; i++)
+      for (let i = 0; i < 3; i++) {
         results.push(
           await portal.run('create_expansion_deal', { parameters: { companyId: other } }),
         );
-      const stats = portal.sandbox.stats();
-      expect(stats.injectedFailures).toBeGreaterThan(0);
-      expect(stats.rateLimited).toBeGreaterThan(0);
-      const ids = new Set(results.map((r) => expectOk(r).deal.id));
-      expect(ids.size).toBe(1);
-      expect(await dealsWithKey(draft.idempotencyKey)).toHaveLength(1);
+      }
+      stats = portal.sandbox.stats();
     } finally {
       portal.sandbox.setFaults({ failureRate: 0, requestsPer10s: 0 });
     }
+    expect(stats.injectedFailures).toBeGreaterThan(0);
+    expect(stats.rateLimited).toBeGreaterThan(0);
+    const ids = new Set(results.map((r) => expectOk(r).deal.id));
+    expect(ids.size).toBe(1);
+    expect(await dealsWithKey(draft.idempotencyKey)).toHaveLength(1);
   });
 
   it('says why when there is nothing to expand', async () => {
