@@ -172,6 +172,16 @@ describe('detectExpansion', () => {
 });
 
 describe('formatAmount', () => {
+  it('only ever adds separators between groups of three digits', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e15, max: 1e15 }), (n) => {
+        const text = formatAmount(n);
+        expect(text.replaceAll(',', '')).toBe(String(n));
+        expect(text).toMatch(/^-?\d{1,3}(,\d{3})*$/);
+      }),
+    );
+  });
+
   it('groups thousands', () => {
     expect([0, 999, 1200, 1234567.8, -4500].map(formatAmount)).toEqual([
       '0',

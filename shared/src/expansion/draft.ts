@@ -15,8 +15,11 @@ export interface ExpansionOptions {
 /** Thousands separators without Intl, so the text is the same on every face and runtime. */
 export function formatAmount(n: number): string {
   const whole = Math.round(n);
-  const sign = whole < 0 ? '-' : '';
-  return sign + String(Math.abs(whole)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const digits = String(Math.abs(whole));
+  let head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (; head < digits.length; head += 3) out += `,${digits.slice(head, head + 3)}`;
+  return whole < 0 ? `-${out}` : out;
 }
 
 function money(n: number, currency: string | undefined): string {
