@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../settings/migrate.js';
 import type { Csm, Settings } from '../settings/schema.js';
-import { assignCsm, routingAccountSchema, type CsmLoad } from './assign.js';
+import { assignCsm, routeAccounts, routingAccountSchema, type CsmLoad } from './assign.js';
 
 function withCsms(csms: Csm[]): Settings {
   return { ...defaultSettings(), csms };
@@ -108,21 +108,38 @@ describe('assignCsm', () => {
         fc.array(fc.integer({ min: 0, max: 400_000 }), { maxLength: 80 }),
         (csms, arrs) => {
           const s = withCsms(csms.map((c) => ({ ...c, segments: [...c.segments] })));
-          const book = new Map<string, CsmLoad>();
-          arrs.forEach((arr, i) => {
-            const a = assignCsm({ accountId: `a${i}`, arr }, [...book.values()], s);
-            if (a.csmId === null) return;
-            const load = book.get(a.csmId) ?? { csmId: a.csmId, arr: 0, accounts: 0 };
-            book.set(a.csmId, { csmId: a.csmId, arr: load.arr + arr, accounts: load.accounts + 1 });
-            expect(csms.find((c) => c.id === a.csmId)?.segments).toContain(a.segment);
-          });
-          for (const load of book.values()) {
+          const accounts = arrs.map((arr, i) => ({ accountId: `a${i}`, arr }));
+          const { assignments, book } = routeAccounts(accounts, [], s);
+          expect(assignments).toHaveLength(accounts.length);
+          for (const a of assignments) {
+            if (a.csmId !== null) {
+              expect(csms.find((c) => c.id === a.csmId)?.segments).toContain(a.segment);
+            }
+          }
+          for (const load of book) {
             const c = csms.find((x) => x.id === load.csmId);
             expect(load.arr).toBeLessThanOrEqual(c?.maxArr ?? 0);
             expect(load.accounts).toBeLessThanOrEqual(c?.maxAccounts ?? 0);
           }
+          const placed = assignments.filter((a) => a.csmId !== null);
+          expect(book.reduce((n, l) => n + l.accounts, 0)).toBe(placed.length);
         },
       ),
     );
+  });
+
+  it('routes a batch so that each account sees the book the previous ones left', () => {
+    const small = withCsms([{ ...ana, maxAccounts: 2 }]);
+    const { assignments, book } = routeAccounts(
+      [
+        { accountId: 'a1', arr: 1_000 },
+        { accountId: 'a2', arr: 1_000 },
+        { accountId: 'a3', arr: 1_000 },
+      ],
+      [],
+      small,
+    );
+    expect(assignments.map((a) => a.csmId)).toEqual(['ana', 'ana', null]);
+    expect(book).toEqual([{ csmId: 'ana', arr: 2_000, accounts: 2 }]);
   });
 });

@@ -100,3 +100,42 @@ export function assignCsm(
     reason: `Assigned to ${best.csm.name} (${label}): ${arrShare}% of ARR capacity and ${slots} of ${best.csm.maxAccounts} account slots left after this account`,
   };
 }
+
+export interface RoutedBook {
+  assignments: Array<Assignment & { accountId: string }>;
+  /** The book after every assignment, one entry per CSM who carries anything. */
+  book: CsmLoad[];
+}
+
+/**
+ * Routes several accounts in the order given, each one seeing the book as the previous ones left
+ * it — so a batch (a day's handoffs, a territory rebalance) never overfills anyone.
+ */
+export function routeAccounts(
+  accounts: readonly RoutingAccount[],
+  book: readonly CsmLoad[],
+  settings: Settings,
+): RoutedBook {
+  const loads = new Map<string, CsmLoad>();
+  for (const entry of book) {
+    const load = loads.get(entry.csmId) ?? { csmId: entry.csmId, arr: 0, accounts: 0 };
+    loads.set(entry.csmId, {
+      csmId: entry.csmId,
+      arr: load.arr + entry.arr,
+      accounts: load.accounts + entry.accounts,
+    });
+  }
+  const assignments = accounts.map((account) => {
+    const a = assignCsm(account, [...loads.values()], settings);
+    if (a.csmId !== null) {
+      const load = loads.get(a.csmId) ?? { csmId: a.csmId, arr: 0, accounts: 0 };
+      loads.set(a.csmId, {
+        csmId: a.csmId,
+        arr: load.arr + account.arr,
+        accounts: load.accounts + 1,
+      });
+    }
+    return { accountId: account.accountId, ...a };
+  });
+  return { assignments, book: [...loads.values()] };
+}
