@@ -1,4 +1,5 @@
-// Walks every company in the portal in batches of 100, sorted by hs_object_id: each CRM search
+// Walks every company in the portal sorted by hs_object_id — 200 per search page, associations
+// for 1,000 at a time, writes of 100: each CRM search
 // asks for ids above the last one seen, so paging never meets search's 10,000-result cap, and the
 // last id finished is the checkpoint a re-run resumes from (redoing at most one batch).
 'use strict';
@@ -8,6 +9,8 @@ const { COMPANY_PROPERTIES } = require('./snapshot-mapping.js');
 const { chunk, BATCH_SIZE } = require('./crm.js');
 
 const SEARCH_PAGE = 200;
+/** Companies whose associations are read together: the v4 batch read takes 1,000 ids. */
+const ASSOCIATION_CHUNK = 1_000;
 
 /**
  * @typedef {{ load(): Promise<string | undefined>, save(lastId: string): Promise<void> }} Checkpoint
@@ -29,28 +32,39 @@ async function scanPortfolio(options) {
   const { crm, onBatch } = options;
   let lastId = options.afterId ?? (await options.checkpoint?.load()) ?? '0';
   let scanned = 0;
+  let searchedTo = lastId;
+  let exhausted = false;
   for (;;) {
-    const page = await crm.search('companies', {
-      filterGroups: [
-        { filters: [{ propertyName: 'hs_object_id', operator: 'GT', value: lastId }] },
-      ],
-      sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
-      properties: COMPANY_PROPERTIES,
-      limit: SEARCH_PAGE,
-    });
-    for (const companies of chunk(page.results, BATCH_SIZE)) {
-      const loaded = await loadAccountRecords(crm, companies);
+    // Gather up to 1,000 companies (5 search pages) so each association read covers 1,000 ids.
+    /** @type {import('./crm.js').CrmRecord[]} */
+    const companies = [];
+    while (!exhausted && companies.length < ASSOCIATION_CHUNK) {
+      const page = await crm.search('companies', {
+        filterGroups: [
+          { filters: [{ propertyName: 'hs_object_id', operator: 'GT', value: searchedTo }] },
+        ],
+        sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
+        properties: COMPANY_PROPERTIES,
+        limit: SEARCH_PAGE,
+      });
+      companies.push(...page.results);
+      if (page.results.length > 0) searchedTo = /** @type {string} */ (page.results.at(-1)?.id);
+      if (page.results.length < SEARCH_PAGE) exhausted = true;
+    }
+    const loaded = companies.length > 0 ? await loadAccountRecords(crm, companies) : new Map();
+    // Results are written and checkpointed per batch of 100, the batch API's limit.
+    for (const batch of chunk(companies, BATCH_SIZE)) {
       await onBatch(
-        companies.map((c) => ({ id: c.id, records: /** @type {any} */ (loaded.get(c.id)) })),
+        batch.map((c) => ({ id: c.id, records: /** @type {any} */ (loaded.get(c.id)) })),
       );
-      lastId = /** @type {string} */ (companies.at(-1)?.id);
-      scanned += companies.length;
+      lastId = /** @type {string} */ (batch.at(-1)?.id);
+      scanned += batch.length;
       await options.checkpoint?.save(lastId);
       const outOfTime = options.deadline !== undefined && Date.now() >= options.deadline;
       const enough = options.maxAccounts !== undefined && scanned >= options.maxAccounts;
       if (outOfTime || enough) return { done: false, lastId, scanned };
     }
-    if (page.results.length < SEARCH_PAGE) return { done: true, lastId, scanned };
+    if (exhausted) return { done: true, lastId, scanned };
   }
 }
 

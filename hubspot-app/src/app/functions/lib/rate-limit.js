@@ -34,12 +34,23 @@ function createWindowLimiter({ limit, windowMs, now = Date.now, sleep }) {
   return { take };
 }
 
+/** Free and Starter accounts allow 100 per 10 s; Professional and Enterprise 190 (set CSOPS_REQUESTS_PER_10S). */
+const DEFAULT_REQUESTS_PER_10S = 100;
+
+function configuredBudget() {
+  const n = Number(process.env.CSOPS_REQUESTS_PER_10S);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_REQUESTS_PER_10S;
+}
+
 /**
  * The pacing csops uses for one HubSpot account.
  * @param {{ requestsPer10s?: number, searchesPerSecond?: number }} [options]
  */
 function createCrmLimiter(options = {}) {
-  const general = createWindowLimiter({ limit: options.requestsPer10s ?? 150, windowMs: 10_000 });
+  const general = createWindowLimiter({
+    limit: options.requestsPer10s ?? configuredBudget(),
+    windowMs: 10_000,
+  });
   const search = createWindowLimiter({ limit: options.searchesPerSecond ?? 4, windowMs: 1_000 });
   return {
     /** @param {'search' | 'other'} kind */
@@ -50,4 +61,4 @@ function createCrmLimiter(options = {}) {
   };
 }
 
-module.exports = { createWindowLimiter, createCrmLimiter };
+module.exports = { createWindowLimiter, createCrmLimiter, DEFAULT_REQUESTS_PER_10S };
