@@ -57,6 +57,26 @@ describe('duePlaybookActions', () => {
       expect(done).toEqual([]);
     });
 
+    it('stops when the onboarding window has passed without first value', () => {
+      const at = (days: number) =>
+        run(makeSnapshot({ onboarding: { handoffSubmittedAt: addDays(FIXED_AS_OF, -days) } }));
+      expect(steps(at(90))).toContain('onboarding:kickoff');
+      expect(at(91)).toEqual([]);
+      expect(at(300)).toEqual([]);
+    });
+
+    it('keeps the window an admin sets on the playbook', () => {
+      const longer = defaultSettings();
+      const onboarding = longer.playbooks.find((p) => p.id === 'onboarding');
+      if (onboarding?.trigger.type !== 'handoff_submitted') throw new Error('default onboarding');
+      onboarding.trigger.withinDays = 200;
+      const snapshot = makeSnapshot({
+        onboarding: { handoffSubmittedAt: addDays(FIXED_AS_OF, -150) },
+      });
+      expect(run(snapshot, undefined, undefined, longer)).toHaveLength(4);
+      expect(run(snapshot)).toEqual([]);
+    });
+
     it('ignores a submission dated after asOf', () => {
       expect(
         run(makeSnapshot({ onboarding: { handoffSubmittedAt: addDays(FIXED_AS_OF, 1) } })),

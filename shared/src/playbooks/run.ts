@@ -82,8 +82,10 @@ function fire(
       if (submitted === undefined) return null;
       const submittedMs = parseInstant(submitted);
       if (submittedMs > asOfMs) return null;
-      // Onboarding ends when first value is recorded; its steps are no longer due after that.
+      // Onboarding ends when first value is recorded, or when its window has passed without it:
+      // a handoff from long ago is no longer onboarding, whatever the CRM failed to record.
       if (ob?.firstValueAt !== undefined && parseInstant(ob.firstValueAt) <= asOfMs) return null;
+      if (asOfMs - submittedMs > trigger.withinDays * DAY_MS) return null;
       const day = utcDate(submittedMs);
       return {
         instance: `handoff_submitted:${day}`,

@@ -297,7 +297,7 @@ export const DEFAULT_SETTINGS: Settings = {
       name: 'Onboarding',
       kind: 'onboarding',
       enabled: true,
-      trigger: { type: 'handoff_submitted' },
+      trigger: { type: 'handoff_submitted', withinDays: 90 },
       steps: [
         {
           key: 'kickoff',

@@ -115,7 +115,11 @@ const stepSchema = z.discriminatedUnion('type', [
 export type PlaybookStep = z.infer<typeof stepSchema>;
 
 export const triggerSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('handoff_submitted') }),
+  z.object({
+    type: z.literal('handoff_submitted'),
+    /** Onboarding steps stop being due this many days after submission, even if first value is never recorded. */
+    withinDays: z.number().int().min(1).max(730).default(90),
+  }),
   z.object({ type: z.literal('health_below_band'), band: z.enum(['yellow', 'red']) }),
   z.object({ type: z.literal('usage_drop'), percent: z.number().gt(0).max(100) }),
   z.object({ type: z.literal('champion_left') }),
