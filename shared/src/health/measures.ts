@@ -1,6 +1,6 @@
 import { type MeasureKey, type Settings, type SignalKey } from '../settings/schema.js';
 import type { AccountSnapshot, SignalGroupKey } from '../snapshot/schema.js';
-import { daysBetween, toEpochMs } from '../time/time.js';
+import { daysBetween, lastInstantReader, toEpochMs } from '../time/time.js';
 import { curvePoints } from './curve.js';
 import { healthModel, type MeasureRule } from './model.js';
 import { round1 } from './round.js';
@@ -16,6 +16,7 @@ import type { Measure, SignalReading } from './types.js';
 export { MEASURE_GROUP, MEASURE_LABELS } from './model.js';
 
 const DAY_MS = 86_400_000;
+const observedMs = lastInstantReader();
 
 /** Raw signal values derived from a snapshot; a signal is absent when its inputs were not observed. */
 export type SignalValues = Partial<Record<SignalKey, number>>;
@@ -112,7 +113,7 @@ export function scoreMeasure(
   if (observedAt === undefined) {
     return { key: rule.key, label: rule.label, group: rule.group, score, signals, stale: false };
   }
-  const stale = (asOfMs - toEpochMs(observedAt)) / DAY_MS > rule.freshnessDays;
+  const stale = (asOfMs - observedMs(observedAt)) / DAY_MS > rule.freshnessDays;
   return { key: rule.key, label: rule.label, group: rule.group, score, signals, observedAt, stale };
 }
 

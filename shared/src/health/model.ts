@@ -65,6 +65,7 @@ export interface HealthModel {
   scored: MeasureRule[];
   /** Sum of the weights of the scored measures. */
   totalWeight: number;
+  weightOf: Record<MeasureKey, number>;
 }
 
 function compile(settings: Settings): HealthModel {
@@ -98,6 +99,10 @@ function compile(settings: Settings): HealthModel {
     measures,
     scored,
     totalWeight: scored.reduce((sum, m) => sum + m.weight, 0),
+    weightOf: Object.fromEntries(measures.map((m) => [m.key, m.weight])) as Record<
+      MeasureKey,
+      number
+    >,
   };
 }
 

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addHours, daysBetween, isoDate, monthsBetween, toEpochMs } from './time.js';
+import {
+  addDays,
+  addHours,
+  daysBetween,
+  isoDate,
+  lastInstantReader,
+  monthsBetween,
+  toEpochMs,
+} from './time.js';
 
 describe('time', () => {
   it('counts whole and fractional days, negative when going back', () => {
@@ -37,6 +45,39 @@ describe('time', () => {
           const moved = addDays(start, days);
           expect(daysBetween(start, moved)).toBeCloseTo(days, 9);
           expect(toEpochMs(addDays(moved, -days))).toBe(ms);
+        },
+      ),
+    );
+  });
+});
+
+describe('reading instants', () => {
+  it('reads ISO text exactly as Date.parse does, and leaves anything else to it', () => {
+    for (const text of [
+      '2025-06-01T02:00:00+02:00',
+      '2025-06-01',
+      '2025-02-29T00:00:00Z',
+      'soon',
+    ]) {
+      expect(toEpochMs(text)).toBe(Date.parse(text));
+    }
+    // Unvalidated input can carry null where a date belongs: no score, but no crash either.
+    expect(toEpochMs(null as unknown as string)).toBeNaN();
+  });
+
+  it('remembers the last text read without mixing up different instants', () => {
+    const read = lastInstantReader();
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2090, 0, 1) }), {
+          maxLength: 20,
+        }),
+        (instants) => {
+          for (const ms of instants) {
+            const iso = new Date(ms).toISOString();
+            expect(read(iso)).toBe(ms);
+            expect(read(iso)).toBe(ms);
+          }
         },
       ),
     );

@@ -33,3 +33,19 @@ export function monthsBetween(from: string, to: string): number {
 export function isoDate(iso: string): string {
   return formatDay(toEpochMs(iso));
 }
+
+/**
+ * A toEpochMs that remembers the last text it read. Scoring a portfolio reads the same asOf for
+ * every account, and one account's signal groups are often observed at the same moment.
+ */
+export function lastInstantReader(): (iso: string) => number {
+  let lastIso: string | undefined;
+  let lastMs = NaN;
+  return (iso) => {
+    if (iso !== lastIso) {
+      lastMs = toEpochMs(iso);
+      lastIso = iso;
+    }
+    return lastMs;
+  };
+}

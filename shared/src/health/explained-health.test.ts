@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../settings/migrate.js';
+import type { AccountSnapshot } from '../snapshot/schema.js';
+import { scoreHealth } from './score.js';
+
+const snapshot: AccountSnapshot = {
+  accountId: 'acme',
+  asOf: '2025-06-01T00:00:00.000Z',
+  contract: { licensedSeats: 60 },
+  usage: { activeUsers30d: 42, activeUsersPrior30d: 60 },
+  sentiment: { npsLatest: 10, npsPrevious: 40 },
+};
+const KEYS = [
+  'accountId',
+  'asOf',
+  'score',
+  'band',
+  'coverage',
+  'measures',
+  'missing',
+  'stale',
+  'drivers',
+  'trend',
+];
+
+describe('drivers explained on first read', () => {
+  const settings = defaultSettings();
+
+  it('are an own, enumerable property in the order of a health score', () => {
+    const h = scoreHealth(snapshot, settings);
+    expect(Object.keys(h)).toEqual(KEYS);
+    expect(Object.getOwnPropertyDescriptor(h, 'drivers')?.enumerable).toBe(true);
+  });
+
+  it('reach a face through JSON, a structured clone (web worker) and a spread copy', () => {
+    const reasons = ['42 of 60 licensed seats active, down 30% in 30 days', 'NPS 10, down from 40'];
+    const viaJson = JSON.parse(JSON.stringify(scoreHealth(snapshot, settings))) as {
+      drivers: { reason: string }[];
+    };
+    const viaClone = structuredClone(scoreHealth(snapshot, settings));
+    const viaSpread = { ...scoreHealth(snapshot, settings) };
+    for (const h of [viaJson, viaClone, viaSpread]) {
+      expect(h.drivers.map((d) => d.reason).sort()).toEqual(reasons);
+    }
+    expect(Object.getPrototypeOf(viaClone)).toBe(Object.prototype);
+  });
+
+  it('are composed once: every read gives the same array', () => {
+    const h = scoreHealth(snapshot, settings);
+    expect(h.drivers).toBe(h.drivers);
+  });
+
+  it('can be replaced like any other property', () => {
+    const h = scoreHealth(snapshot, settings);
+    const top = h.drivers.slice(0, 1);
+    h.drivers = top;
+    expect(h.drivers).toBe(top);
+    expect(JSON.parse(JSON.stringify(h)).drivers).toHaveLength(1);
+  });
+
+  it('are empty when nothing was observed', () => {
+    const h = scoreHealth({ accountId: 'empty', asOf: snapshot.asOf }, settings);
+    expect(h.drivers).toEqual([]);
+  });
+});
