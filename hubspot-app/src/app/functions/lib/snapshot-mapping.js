@@ -143,7 +143,7 @@ const MAPPING = [
   {
     field: 'support.openTickets',
     source: 'associated tickets',
-    calculation: 'count without `closed_date` and not `hs_is_closed`',
+    calculation: 'count created by asOf, without `closed_date` and not `hs_is_closed`',
   },
   {
     field: 'support.tickets30d',
@@ -316,8 +316,14 @@ function supportGroup(tickets, csat, asOf) {
   const csatValue = num(csat);
   if (tickets.length === 0 && csatValue === undefined) return undefined;
   const created = (/** @type {CrmRecord} */ t) => iso(t.properties.createdate);
+  // Tickets opened after asOf did not exist yet at the moment the snapshot describes.
+  const existed = (/** @type {CrmRecord} */ t) => {
+    const at = created(t);
+    return at === undefined || Date.parse(at) <= asOfMs;
+  };
   const open = tickets.filter(
-    (t) => blank(t.properties.closed_date) && bool(t.properties.hs_is_closed) !== true,
+    (t) =>
+      existed(t) && blank(t.properties.closed_date) && bool(t.properties.hs_is_closed) !== true,
   );
   const escalated = tickets.filter((t) =>
     ['HIGH', 'URGENT'].includes(String(t.properties.hs_ticket_priority ?? '').toUpperCase()),
