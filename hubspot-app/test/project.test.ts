@@ -88,6 +88,14 @@ describe('the HubSpot project', () => {
     });
   });
 
+  it('translates the same components without validation, as hs project dev does first', async () => {
+    const loose = await translate(context, { skipValidation: true });
+    const strict = await nodes();
+    expect(
+      Object.keys(loose.intermediateRepresentation.intermediateNodesIndexedByUid).sort(),
+    ).toEqual(Object.keys(strict.byUid).sort());
+  });
+
   it('points every entrypoint at a file that exists, and every function exports main', async () => {
     const { byUid } = await nodes();
     for (const node of Object.values(byUid)) {
