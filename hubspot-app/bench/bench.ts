@@ -28,8 +28,18 @@ const run = async (uid: string, url: string, context: unknown) => {
   process.env.PRIVATE_APP_ACCESS_TOKEN = TOKEN;
   return require(`../src/app/functions/${uid.replace(/_/g, '-')}.js`).main(context);
 };
-const line = (label: string, value: string | number) =>
-  console.log(`  ${label.padEnd(52)} ${value}`);
+const JSON_OUT = process.argv.includes('--json');
+const say = (text: string) => {
+  if (!JSON_OUT) console.log(text);
+};
+const line = (label: string, value: string | number) => say(`  ${label.padEnd(52)} ${value}`);
+/** One figure for `npm run bench -- --json`: a {"name","value","unit"} object per line. */
+const figure = (name: string, value: number, unit: string) => {
+  if (JSON_OUT)
+    console.log(
+      JSON.stringify({ name: `hubspot.${name}`, value: Math.round(value * 10) / 10, unit }),
+    );
+};
 
 /** Associated record counts per type, read outside the measured gateway. */
 async function associatedCounts(url: string, ids: string[]): Promise<Record<string, number>> {
@@ -45,7 +55,7 @@ async function associatedCounts(url: string, ids: string[]): Promise<Record<stri
 async function cardLoads() {
   const sandbox = await startSandbox({ port: 0, seed: 'demo', token: TOKEN });
   try {
-    console.log('\nCard loads (demo portfolio; one hubspot.serverless call per card load)');
+    say('\nCard loads (demo portfolio; one hubspot.serverless call per card load)');
     let first = true;
     for (const [key, account] of Object.entries(DEMO_ACCOUNTS)) {
       const counts = await associatedCounts(sandbox.url, [account.id]);
@@ -61,6 +71,8 @@ async function cardLoads() {
         parameters: { companyId: account.id },
       });
       const assoc = TYPES.map((t) => `${counts[t]} ${t}`).join(', ');
+      figure(`card_load.health.${key}.requests`, warm.data.requests, 'requests');
+      figure(`card_load.health.${key}.minimum`, minimum, 'requests');
       line(
         `health card · ${key} (${assoc})`,
         `${result.data.requests}${cold ? ' cold' : ''} / ${warm.data.requests} warm, minimum ${minimum}`,
@@ -72,13 +84,12 @@ async function cardLoads() {
       basePath: sandbox.url,
     }).crm.deals.basicApi.getPage(1);
     await run('handoff_load', sandbox.url, { parameters: { dealId: deals.results[0]?.id } });
+    figure('card_load.handoff.requests_cold', sandbox.stats().requests, 'requests');
     line(
       'handoff card · handoff_load (new portal, so cold)',
       `${sandbox.stats().requests} (minimum 2: settings search + deal read)`,
     );
-    console.log(
-      '  (cold: the first call in a process also looks up the settings object type once)',
-    );
+    say('  (cold: the first call in a process also looks up the settings object type once)');
   } finally {
     await sandbox.close();
   }
@@ -181,7 +192,7 @@ async function rescoreCost() {
       TYPES.length * Math.ceil(COMPANIES / 1000) +
       reads +
       Math.ceil(COMPANIES / 100);
-    console.log(
+    say(
       `\nRescore of ${result.written} companies (${TYPES.map((t) => `${counts[t]} ${t}`).join(', ')}), no rate limit`,
     );
     for (const [kind, n] of Object.entries(crm.stats.byKind as Record<string, number>).sort())
@@ -192,6 +203,12 @@ async function rescoreCost() {
       `${minimum} (search 200/page, associations 1,000/call, reads and writes 100/call)`,
     );
     line('per 10,000 companies', Math.round((crm.stats.requests / result.written) * 10_000));
+    figure(
+      'rescore.requests_per_10k_companies',
+      (crm.stats.requests / result.written) * 10_000,
+      'requests',
+    );
+    figure('rescore.minimum_per_10k_companies', (minimum / result.written) * 10_000, 'requests');
     line('wall time unthrottled', `${seconds.toFixed(1)} s`);
     return crm.stats.requests / result.written;
   } finally {
@@ -214,9 +231,12 @@ async function rescoreThroughput(requestsPerCompany: number) {
     const steady = RATE_LIMIT / 10 / requestsPerCompany;
     // A rolling 10 s window admits at most RATE_LIMIT requests in each of the run's windows.
     const admitted = RATE_LIMIT * Math.ceil(seconds / 10);
-    console.log(
+    say(
       `\nRescore throughput with the sandbox enforcing ${RATE_LIMIT} requests / 10 s (HubSpot Professional)`,
     );
+    figure('rescore.throughput_at_190_per_10s', result.written / seconds, 'companies/s');
+    figure('rescore.steady_state_bound_at_190_per_10s', steady, 'companies/s');
+    figure('rescore.rate_limit_use', (stats.requests / admitted) * 100, '%');
     line('companies written', result.written);
     line('wall time', `${seconds.toFixed(1)} s`);
     line(
@@ -234,7 +254,7 @@ async function rescoreThroughput(requestsPerCompany: number) {
   }
 }
 
-console.log('csops HubSpot app — CRM requests and throughput against the CRM sandbox');
+say('csops HubSpot app — CRM requests and throughput against the CRM sandbox');
 await cardLoads();
 const perCompany = await rescoreCost();
 await rescoreThroughput(perCompany);
