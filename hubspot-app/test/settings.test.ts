@@ -69,10 +69,16 @@ describe('settings functions', () => {
       expect(['green→yellow', 'green→red', 'yellow→red']).toContain(move);
     const same = expectOk(
       await portal.run('settings_preview', {
+        ...admin,
         parameters: { settings: defaultSettings(), maxAccounts: 100 },
       }),
     );
     expect(same.changed).toBe(0);
+    const refused = await portal.run('settings_preview', {
+      ...nonAdmin,
+      parameters: { settings: strictBands() },
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('save versions append-only with who and when, which every function then reads', async () => {

@@ -13,8 +13,8 @@ exports.main = async (context = {}) =>
   answer(async () => {
     const crm = crmFor(context);
     const store = createSettingsStore(crm);
-    const current = await store.current();
-    const history = await store.history(50);
+    const current = await store.current(50);
+    const history = current.history;
     const permission = await mayManageSettings(crm, context);
     return ok({
       settings: current.settings,

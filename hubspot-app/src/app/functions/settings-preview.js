@@ -1,9 +1,11 @@
-// Before saving: how many accounts would change band under the draft settings. Reads only.
+// Before saving: how many accounts would change band under the draft settings. Reads only, and
+// only for people who may change settings.
 'use strict';
 
 const core = require('@csops/core');
 const { crmFor, inputOf, now } = require('./lib/runtime.js');
-const { answer, ok, invalidInput } = require('./lib/respond.js');
+const { answer, ok, fail, invalidInput } = require('./lib/respond.js');
+const { mayManageSettings } = require('./lib/permissions.js');
 const { settingsPreviewInput } = require('./lib/inputs.js');
 const { createSettingsStore } = require('./lib/settings-store.js');
 const { previewBandChanges } = require('./lib/portfolio.js');
@@ -21,6 +23,9 @@ exports.main = async (context = {}) => {
   const started = Date.now();
   return answer(async () => {
     const crm = crmFor(context);
+    // Scanning the portfolio spends the account's request budget: only for those who may change settings.
+    const permission = await mayManageSettings(crm, context);
+    if (!permission.allowed) return fail('forbidden', permission.reason);
     const { settings } = await createSettingsStore(crm).current();
     const preview = await previewBandChanges({
       crm,

@@ -86,14 +86,23 @@ function createSettingsStore(crm, options = {}) {
   }
 
   return {
-    /** The settings every function scores with. */
-    async current() {
-      const records = await recent(5);
-      const latest = records
+    /** The settings every function scores with, and the newest versions (one search for both). */
+    async current(historyLimit = 5) {
+      const records = await recent(historyLimit);
+      const versions = records
         .map((r) => ({ r, v: versionOf(r) }))
-        .sort((a, b) => newestFirst(a.v, b.v))[0];
-      if (!latest)
-        return { settings: core.defaultSettings(), version: null, isDefault: true, problems: [] };
+        .sort((a, b) => newestFirst(a.v, b.v));
+      const history = versions.map((x) => x.v);
+      const latest = versions[0];
+      if (!latest) {
+        return {
+          settings: core.defaultSettings(),
+          version: null,
+          isDefault: true,
+          problems: [],
+          history,
+        };
+      }
       const parsed = parseStored(latest.r);
       if (!parsed.success) {
         // A hand-edited record must not stop scoring: fall back to defaults and say why.
@@ -102,9 +111,10 @@ function createSettingsStore(crm, options = {}) {
           version: latest.v,
           isDefault: true,
           problems: parsed.issues,
+          history,
         };
       }
-      return { settings: parsed.data, version: latest.v, isDefault: false, problems: [] };
+      return { settings: parsed.data, version: latest.v, isDefault: false, problems: [], history };
     },
 
     /** @param {number} limit */
