@@ -6,15 +6,6 @@ import { fillSignalTable, newSignalTable } from './signal-table.js';
 import type { Band, MeasureKey } from '../settings/schema.js';
 import type { Driver, HealthScore, Measure, Trend } from './types.js';
 
-/** What explaining the score later needs, kept from the moment it was scored. */
-export interface PendingDrivers {
-  snapshot: AccountSnapshot;
-  asOfMs: number;
-  model: HealthModel;
-  bands: Settings['bands'];
-  observedWeight: number;
-}
-
 /**
  * A health score whose drivers are explained when first read. Rescoring a portfolio writes back
  * score, band and coverage and never shows a driver, while phrasing a reason for every measure of
@@ -34,47 +25,69 @@ export class ExplainedHealth implements HealthScore {
   stale: MeasureKey[];
   declare drivers: Driver[];
   declare trend: Trend;
-  #pending: PendingDrivers | null;
+  // What explaining the score needs, kept as it was scored until the drivers are first read.
+  #snapshot: AccountSnapshot | null;
+  #asOfMs: number;
+  #model: HealthModel;
+  #bands: Settings['bands'];
+  #observedWeight: number;
   #drivers: Driver[] | null = null;
 
+  /** `observedWeight` is the sum of the weights of `measures`; the score is already computed. */
   constructor(
-    fields: Omit<HealthScore, 'drivers' | 'trend'>,
+    snapshot: AccountSnapshot,
+    asOfMs: number,
+    model: HealthModel,
+    bands: Settings['bands'],
+    score: number | null,
+    band: Band | null,
+    measures: Measure[],
+    observedWeight: number,
+    missing: MeasureKey[],
+    stale: MeasureKey[],
     trend: Trend,
-    pending: PendingDrivers | null,
   ) {
-    this.accountId = fields.accountId;
-    this.asOf = fields.asOf;
-    this.score = fields.score;
-    this.band = fields.band;
-    this.coverage = fields.coverage;
-    this.measures = fields.measures;
-    this.missing = fields.missing;
-    this.stale = fields.stale;
+    this.accountId = snapshot.accountId;
+    this.asOf = snapshot.asOf;
+    this.score = score;
+    this.band = band;
+    this.coverage = model.totalWeight > 0 ? observedWeight / model.totalWeight : 0;
+    this.measures = measures;
+    this.missing = missing;
+    this.stale = stale;
     // Defined here, between stale and trend, so the properties keep the order of HealthScore.
     Object.defineProperty(this, 'drivers', DRIVERS);
     this.trend = trend;
-    this.#pending = pending;
+    this.#snapshot = measures.length === 0 ? null : snapshot;
+    this.#asOfMs = asOfMs;
+    this.#model = model;
+    this.#bands = bands;
+    this.#observedWeight = observedWeight;
   }
 
   static driversOf(health: ExplainedHealth): Driver[] {
     if (health.#drivers !== null) return health.#drivers;
-    const pending = health.#pending;
+    const snapshot = health.#snapshot;
     const drivers =
-      pending === null
+      snapshot === null
         ? []
         : explainDrivers({
-            ...pending,
-            table: fillSignalTable(pending.snapshot, pending.asOfMs, newSignalTable()),
+            snapshot,
+            asOfMs: health.#asOfMs,
+            table: fillSignalTable(snapshot, health.#asOfMs, newSignalTable()),
+            model: health.#model,
+            bands: health.#bands,
             measures: health.measures,
+            observedWeight: health.#observedWeight,
           });
     health.#drivers = drivers;
-    health.#pending = null;
+    health.#snapshot = null;
     return drivers;
   }
 
   static replaceDrivers(health: ExplainedHealth, drivers: Driver[]): void {
     health.#drivers = drivers;
-    health.#pending = null;
+    health.#snapshot = null;
   }
 }
 

@@ -96,18 +96,24 @@ export function scoreMeasure(
   asOfMs: number,
   table: SignalTable,
 ): Measure | null {
-  let signals: SignalReading[] | null = null;
+  // Counted first so the readings array is allocated at its final size: most accounts have
+  // seven measures, and arrays grown by push reserve far more than the few readings they hold.
+  let observed = 0;
+  for (const s of rule.counted) if (!Number.isNaN(table[s.index] as number)) observed++;
+  if (observed === 0) return null;
+  const signals = new Array<SignalReading>(observed);
   let points = 0;
   let weight = 0;
+  let at = 0;
   for (const s of rule.counted) {
     const value = table[s.index] as number;
     if (Number.isNaN(value)) continue;
     const p = curvePoints(s.curve, value);
-    (signals ??= []).push({ signal: s.signal, value, points: p });
+    signals[at++] = { signal: s.signal, value, points: p };
     points += p * s.weight;
     weight += s.weight;
   }
-  if (signals === null || weight <= 0) return null;
+  if (weight <= 0) return null;
   const observedAt = snapshot[rule.group]?.observedAt;
   const score = round1(points / weight);
   if (observedAt === undefined) {

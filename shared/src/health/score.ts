@@ -65,19 +65,16 @@ export function scoreHealth(
   const score = observedWeight > 0 ? round1(weighted / observedWeight) : null;
 
   return new ExplainedHealth(
-    {
-      accountId: snapshot.accountId,
-      asOf: snapshot.asOf,
-      score,
-      band: score === null ? null : bandFor(score, settings),
-      coverage: model.totalWeight > 0 ? observedWeight / model.totalWeight : 0,
-      measures,
-      missing,
-      stale,
-    },
+    snapshot,
+    asOfMs,
+    model,
+    settings.bands,
+    score,
+    score === null ? null : bandFor(score, settings),
+    measures,
+    observedWeight,
+    missing,
+    stale,
     trendFrom(score, previous, settings),
-    measures.length === 0
-      ? null
-      : { snapshot, asOfMs, model, bands: settings.bands, observedWeight },
   );
 }
