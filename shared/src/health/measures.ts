@@ -1,7 +1,7 @@
 import { type MeasureKey, type Settings, type SignalKey } from '../settings/schema.js';
 import type { AccountSnapshot, SignalGroupKey } from '../snapshot/schema.js';
 import { daysBetween, lastInstantReader, toEpochMs } from '../time/time.js';
-import { curvePoints } from './curve.js';
+import { pointsOn } from './curve.js';
 import { healthModel, type MeasureRule } from './model.js';
 import { round1 } from './round.js';
 import {
@@ -62,7 +62,7 @@ export function computeSignals(snapshot: AccountSnapshot, settings: Settings): O
         measure: rule.key,
         signal,
         value,
-        points: curvePoints(curve, value),
+        points: pointsOn(curve, value),
         weight,
       });
     }
@@ -108,7 +108,7 @@ export function scoreMeasure(
   for (const s of rule.counted) {
     const value = table[s.index] as number;
     if (Number.isNaN(value)) continue;
-    const p = curvePoints(s.curve, value);
+    const p = pointsOn(s.curve, value);
     signals[at++] = { signal: s.signal, value, points: p };
     points += p * s.weight;
     weight += s.weight;

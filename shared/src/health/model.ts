@@ -12,6 +12,7 @@ import {
   type SignalKey,
 } from '../settings/schema.js';
 import type { SignalGroupKey } from '../snapshot/schema.js';
+import { compileCurve, type CompiledCurve } from './curve.js';
 import { SIGNAL_INDEX } from './signal-table.js';
 
 /** The signal group whose observedAt dates each measure; adoption is counted with usage. */
@@ -42,7 +43,7 @@ export interface SignalRule {
   /** Position in the signal table. */
   index: number;
   weight: number;
-  curve: Curve;
+  curve: CompiledCurve;
 }
 
 export interface MeasureRule {
@@ -81,7 +82,7 @@ function compile(settings: Settings): HealthModel {
         signal,
         index: SIGNAL_INDEX[signal],
         weight: setting.weight,
-        curve: setting.curve,
+        curve: compileCurve(setting.curve),
       });
     }
     return {
