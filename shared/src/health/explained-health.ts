@@ -6,6 +6,9 @@ import { fillSignalTable, newSignalTable } from './signal-table.js';
 import type { Band, MeasureKey } from '../settings/schema.js';
 import type { Driver, HealthScore, Measure, Trend } from './types.js';
 
+// Explaining is synchronous and never re-entered, so one table serves every account.
+const table = newSignalTable();
+
 /**
  * A health score whose drivers are explained when first read. Rescoring a portfolio writes back
  * score, band and coverage and never shows a driver, while phrasing a reason for every measure of
@@ -74,7 +77,7 @@ export class ExplainedHealth implements HealthScore {
         : explainDrivers({
             snapshot,
             asOfMs: health.#asOfMs,
-            table: fillSignalTable(snapshot, health.#asOfMs, newSignalTable()),
+            table: fillSignalTable(snapshot, health.#asOfMs, table),
             model: health.#model,
             bands: health.#bands,
             measures: health.measures,
