@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../settings/migrate.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
+import { referenceScoreHealth } from './reference-score.js';
 import { scoreHealth } from './score.js';
 
 const snapshot: AccountSnapshot = {
@@ -23,12 +24,13 @@ const KEYS = [
   'trend',
 ];
 
-describe('drivers explained on first read', () => {
+describe('the breakdown of a health score, built on first read', () => {
   const settings = defaultSettings();
 
-  it('are an own, enumerable property in the order of a health score', () => {
+  it('is made of own, enumerable properties in the order of a health score', () => {
     const h = scoreHealth(snapshot, settings);
     expect(Object.keys(h)).toEqual(KEYS);
+    expect(Object.getOwnPropertyDescriptor(h, 'measures')?.enumerable).toBe(true);
     expect(Object.getOwnPropertyDescriptor(h, 'drivers')?.enumerable).toBe(true);
   });
 
@@ -42,12 +44,15 @@ describe('drivers explained on first read', () => {
     for (const h of [viaJson, viaClone, viaSpread]) {
       expect(h.drivers.map((d) => d.reason).sort()).toEqual(reasons);
     }
+    expect(viaClone.measures).toEqual(referenceScoreHealth(snapshot, settings).measures);
+    expect(viaClone.measures.map((m) => m.key)).toEqual(['usage', 'sentiment']);
     expect(Object.getPrototypeOf(viaClone)).toBe(Object.prototype);
   });
 
-  it('are composed once: every read gives the same array', () => {
+  it('is built once: every read gives the same arrays', () => {
     const h = scoreHealth(snapshot, settings);
     expect(h.drivers).toBe(h.drivers);
+    expect(h.measures).toBe(h.measures);
   });
 
   it('can be replaced like any other property', () => {
@@ -55,11 +60,13 @@ describe('drivers explained on first read', () => {
     const top = h.drivers.slice(0, 1);
     h.drivers = top;
     expect(h.drivers).toBe(top);
-    expect(JSON.parse(JSON.stringify(h)).drivers).toHaveLength(1);
+    h.measures = [];
+    expect(JSON.parse(JSON.stringify(h))).toMatchObject({ measures: [], drivers: top });
   });
 
-  it('are empty when nothing was observed', () => {
+  it('is empty when nothing was observed', () => {
     const h = scoreHealth({ accountId: 'empty', asOf: snapshot.asOf }, settings);
+    expect(h.measures).toEqual([]);
     expect(h.drivers).toEqual([]);
   });
 });

@@ -1,42 +1,48 @@
-import type { Settings } from '../settings/schema.js';
+import type { Band, MeasureKey, Settings } from '../settings/schema.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import { explainDrivers } from './drivers.js';
+import { scoreMeasure } from './measures.js';
 import type { HealthModel } from './model.js';
 import { fillSignalTable, newSignalTable } from './signal-table.js';
-import type { Band, MeasureKey } from '../settings/schema.js';
 import type { Driver, HealthScore, Measure, Trend } from './types.js';
 
 // Explaining is synchronous and never re-entered, so one table serves every account.
 const table = newSignalTable();
 
 /**
- * A health score whose drivers are explained when first read. Rescoring a portfolio writes back
- * score, band and coverage and never shows a driver, while phrasing a reason for every measure of
- * every account costs more than the scoring itself. `drivers` is an own enumerable property, so
- * JSON, structured clone (web workers, postMessage), spread and deep equality all see the drivers,
- * built once from the inputs as they were scored. Snapshot and settings are read as values: they
- * are not expected to change after scoring, as nothing in the core changes them.
+ * A health score whose breakdown — the measures and the drivers behind it — is built when first
+ * read. Rescoring a portfolio writes back score, band and coverage and shows no breakdown, while
+ * building one (a reading per signal, a reason per measure) costs several times the score itself.
+ * `measures` and `drivers` are own enumerable properties, so JSON, structured clone (web workers,
+ * postMessage), spread and deep equality all see them, built once from the inputs as they were
+ * scored. Snapshot and settings are read as values: they are not expected to change after scoring,
+ * as nothing in the core changes them.
  */
 export class ExplainedHealth implements HealthScore {
-  accountId: string;
-  asOf: string;
-  score: number | null;
-  band: Band | null;
-  coverage: number;
-  measures: Measure[];
-  missing: MeasureKey[];
-  stale: MeasureKey[];
+  // Only declared: the constructor defines each in the order of HealthScore.
+  declare accountId: string;
+  declare asOf: string;
+  declare score: number | null;
+  declare band: Band | null;
+  declare coverage: number;
+  declare measures: Measure[];
+  declare missing: MeasureKey[];
+  declare stale: MeasureKey[];
   declare drivers: Driver[];
   declare trend: Trend;
-  // What explaining the score needs, kept as it was scored until the drivers are first read.
+  // What the breakdown needs, kept as it was scored until it is built.
   #snapshot: AccountSnapshot | null;
   #asOfMs: number;
   #model: HealthModel;
   #bands: Settings['bands'];
   #observedWeight: number;
+  #measures: Measure[] | null = null;
   #drivers: Driver[] | null = null;
 
-  /** `observedWeight` is the sum of the weights of `measures`; the score is already computed. */
+  /**
+   * `observedWeight` is the sum of the weights of the measures observed (0 when none was);
+   * score and band are already computed from them.
+   */
   constructor(
     snapshot: AccountSnapshot,
     asOfMs: number,
@@ -44,7 +50,6 @@ export class ExplainedHealth implements HealthScore {
     bands: Settings['bands'],
     score: number | null,
     band: Band | null,
-    measures: Measure[],
     observedWeight: number,
     missing: MeasureKey[],
     stale: MeasureKey[],
@@ -55,22 +60,38 @@ export class ExplainedHealth implements HealthScore {
     this.score = score;
     this.band = band;
     this.coverage = model.totalWeight > 0 ? observedWeight / model.totalWeight : 0;
-    this.measures = measures;
+    // Accessors defined in place, so the properties keep the order of HealthScore.
+    Object.defineProperty(this, 'measures', MEASURES);
     this.missing = missing;
     this.stale = stale;
-    // Defined here, between stale and trend, so the properties keep the order of HealthScore.
     Object.defineProperty(this, 'drivers', DRIVERS);
     this.trend = trend;
-    this.#snapshot = measures.length === 0 ? null : snapshot;
+    this.#snapshot = observedWeight > 0 ? snapshot : null;
     this.#asOfMs = asOfMs;
     this.#model = model;
     this.#bands = bands;
     this.#observedWeight = observedWeight;
   }
 
+  static measuresOf(health: ExplainedHealth): Measure[] {
+    if (health.#measures !== null) return health.#measures;
+    const snapshot = health.#snapshot;
+    const measures: Measure[] = [];
+    if (snapshot !== null) {
+      fillSignalTable(snapshot, health.#asOfMs, table);
+      for (const rule of health.#model.scored) {
+        const measure = scoreMeasure(rule, snapshot, health.#asOfMs, table);
+        if (measure !== null) measures.push(measure);
+      }
+    }
+    ExplainedHealth.replaceMeasures(health, measures);
+    return measures;
+  }
+
   static driversOf(health: ExplainedHealth): Driver[] {
     if (health.#drivers !== null) return health.#drivers;
     const snapshot = health.#snapshot;
+    const measures = health.measures;
     const drivers =
       snapshot === null
         ? []
@@ -80,19 +101,34 @@ export class ExplainedHealth implements HealthScore {
             table: fillSignalTable(snapshot, health.#asOfMs, table),
             model: health.#model,
             bands: health.#bands,
-            measures: health.measures,
+            measures,
             observedWeight: health.#observedWeight,
           });
-    health.#drivers = drivers;
-    health.#snapshot = null;
+    ExplainedHealth.replaceDrivers(health, drivers);
     return drivers;
+  }
+
+  static replaceMeasures(health: ExplainedHealth, measures: Measure[]): void {
+    health.#measures = measures;
+    if (health.#drivers !== null) health.#snapshot = null;
   }
 
   static replaceDrivers(health: ExplainedHealth, drivers: Driver[]): void {
     health.#drivers = drivers;
-    health.#snapshot = null;
+    if (health.#measures !== null) health.#snapshot = null;
   }
 }
+
+const MEASURES: PropertyDescriptor = {
+  get(this: ExplainedHealth): Measure[] {
+    return ExplainedHealth.measuresOf(this);
+  },
+  set(this: ExplainedHealth, measures: Measure[]): void {
+    ExplainedHealth.replaceMeasures(this, measures);
+  },
+  enumerable: true,
+  configurable: true,
+};
 
 const DRIVERS: PropertyDescriptor = {
   get(this: ExplainedHealth): Driver[] {

@@ -87,40 +87,53 @@ export function isStale(
 }
 
 /**
- * One measure scored 0–100 as the weighted mean of its counted signals' points, or null when
- * none of them was observed.
+ * A measure's score, 0–100: the weighted mean of the points of its counted signals that were
+ * observed, rounded to one decimal; NaN when none was observed.
  */
+export function measureScore(rule: MeasureRule, table: SignalTable): number {
+  let points = 0;
+  let weight = 0;
+  for (const s of rule.counted) {
+    const value = table[s.index] as number;
+    if (Number.isNaN(value)) continue;
+    points += pointsOn(s.curve, value) * s.weight;
+    weight += s.weight;
+  }
+  return weight > 0 ? round1(points / weight) : NaN;
+}
+
+/** Whether the group a measure reads was observed longer ago than its freshness window allows. */
+export function measureStale(
+  rule: MeasureRule,
+  snapshot: AccountSnapshot,
+  asOfMs: number,
+): boolean {
+  const observedAt = snapshot[rule.group]?.observedAt;
+  return (
+    observedAt !== undefined && (asOfMs - observedMs(observedAt)) / DAY_MS > rule.freshnessDays
+  );
+}
+
+/** One measure with the readings of its observed signals, or null when none was observed. */
 export function scoreMeasure(
   rule: MeasureRule,
   snapshot: AccountSnapshot,
   asOfMs: number,
   table: SignalTable,
 ): Measure | null {
-  // Counted first so the readings array is allocated at its final size: most accounts have
-  // seven measures, and arrays grown by push reserve far more than the few readings they hold.
-  let observed = 0;
-  for (const s of rule.counted) if (!Number.isNaN(table[s.index] as number)) observed++;
-  if (observed === 0) return null;
-  const signals = new Array<SignalReading>(observed);
-  let points = 0;
-  let weight = 0;
-  let at = 0;
-  for (const s of rule.counted) {
-    const value = table[s.index] as number;
-    if (Number.isNaN(value)) continue;
-    const p = pointsOn(s.curve, value);
-    signals[at++] = { signal: s.signal, value, points: p };
-    points += p * s.weight;
-    weight += s.weight;
+  const score = measureScore(rule, table);
+  if (Number.isNaN(score)) return null;
+  const signals: SignalReading[] = [];
+  for (const { signal, index, curve } of rule.counted) {
+    const value = table[index] as number;
+    if (!Number.isNaN(value)) signals.push({ signal, value, points: pointsOn(curve, value) });
   }
-  if (weight <= 0) return null;
-  const observedAt = snapshot[rule.group]?.observedAt;
-  const score = round1(points / weight);
-  if (observedAt === undefined) {
-    return { key: rule.key, label: rule.label, group: rule.group, score, signals, stale: false };
-  }
-  const stale = (asOfMs - observedMs(observedAt)) / DAY_MS > rule.freshnessDays;
-  return { key: rule.key, label: rule.label, group: rule.group, score, signals, observedAt, stale };
+  const { key, label, group } = rule;
+  const stale = measureStale(rule, snapshot, asOfMs);
+  const observedAt = snapshot[group]?.observedAt;
+  return observedAt === undefined
+    ? { key, label, group, score, signals, stale }
+    : { key, label, group, score, signals, observedAt, stale };
 }
 
 /**

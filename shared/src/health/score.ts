@@ -3,11 +3,11 @@ import type { MeasureKey, Settings } from '../settings/schema.js';
 import { lastInstantReader } from '../time/time.js';
 import { bandFor } from './band.js';
 import { ExplainedHealth } from './explained-health.js';
-import { scoreMeasure } from './measures.js';
+import { measureScore, measureStale } from './measures.js';
 import { healthModel } from './model.js';
 import { round1 } from './round.js';
 import { fillSignalTable, newSignalTable } from './signal-table.js';
-import type { HealthScore, Measure, PreviousHealth, Trend } from './types.js';
+import type { HealthScore, PreviousHealth, Trend } from './types.js';
 
 export { bandFor } from './band.js';
 export { MEASURE_LABELS } from './model.js';
@@ -34,8 +34,8 @@ function trendFrom(
 /**
  * The account's health: the weighted mean of the measures observed. Measures with no data drop out
  * and their weight is shared among the rest; `coverage` says how much of the configured weight was
- * actually observed, and `stale` which measures are older than their freshness window. `drivers`
- * explains the score measure by measure; it is composed when first read (see ExplainedHealth).
+ * actually observed, and `stale` which measures are older than their freshness window. The
+ * breakdown (`measures`, `drivers`) is built when first read (see ExplainedHealth).
  */
 export function scoreHealth(
   snapshot: AccountSnapshot,
@@ -46,21 +46,19 @@ export function scoreHealth(
   const asOfMs = asOfMsOf(snapshot.asOf);
   fillSignalTable(snapshot, asOfMs, table);
 
-  const measures: Measure[] = [];
   const missing: MeasureKey[] = [];
   const stale: MeasureKey[] = [];
   let observedWeight = 0;
   let weighted = 0;
   for (const rule of model.scored) {
-    const measure = scoreMeasure(rule, snapshot, asOfMs, table);
-    if (measure === null) {
+    const points = measureScore(rule, table);
+    if (Number.isNaN(points)) {
       missing.push(rule.key);
       continue;
     }
-    measures.push(measure);
-    if (measure.stale) stale.push(rule.key);
+    if (measureStale(rule, snapshot, asOfMs)) stale.push(rule.key);
     observedWeight += rule.weight;
-    weighted += measure.score * rule.weight;
+    weighted += points * rule.weight;
   }
   const score = observedWeight > 0 ? round1(weighted / observedWeight) : null;
 
@@ -71,7 +69,6 @@ export function scoreHealth(
     settings.bands,
     score,
     score === null ? null : bandFor(score, settings),
-    measures,
     observedWeight,
     missing,
     stale,
