@@ -69,4 +69,13 @@ describe('the breakdown of a health score, built on first read', () => {
     expect(h.measures).toEqual([]);
     expect(h.drivers).toEqual([]);
   });
+
+  it('follows a snapshot edited and scored again', () => {
+    const edited: AccountSnapshot = structuredClone(snapshot);
+    const before = scoreHealth(edited, settings);
+    expect(before.drivers.length).toBeGreaterThan(0);
+    edited.usage = { activeUsers30d: 60, activeUsersPrior30d: 30 };
+    const after = scoreHealth(edited, settings);
+    expect(after).toEqual(referenceScoreHealth(edited, settings));
+  });
 });

@@ -6,8 +6,18 @@ import type { HealthModel } from './model.js';
 import { fillSignalTable, newSignalTable } from './signal-table.js';
 import type { Driver, HealthScore, Measure, Trend } from './types.js';
 
-// Explaining is synchronous and never re-entered, so one table serves every account.
+// Building a breakdown is synchronous and never re-entered, so one table serves every account;
+// it is filled once per score whose breakdown is built (measures and drivers are read together).
 const table = newSignalTable();
+let tableHolds: ExplainedHealth | null = null;
+
+function tableFor(health: ExplainedHealth, snapshot: AccountSnapshot, asOfMs: number) {
+  if (tableHolds !== health) {
+    fillSignalTable(snapshot, asOfMs, table);
+    tableHolds = health;
+  }
+  return table;
+}
 
 /**
  * A health score whose breakdown — the measures and the drivers behind it — is built when first
@@ -78,9 +88,9 @@ export class ExplainedHealth implements HealthScore {
     const snapshot = health.#snapshot;
     const measures: Measure[] = [];
     if (snapshot !== null) {
-      fillSignalTable(snapshot, health.#asOfMs, table);
+      const signals = tableFor(health, snapshot, health.#asOfMs);
       for (const rule of health.#model.scored) {
-        const measure = scoreMeasure(rule, snapshot, health.#asOfMs, table);
+        const measure = scoreMeasure(rule, snapshot, health.#asOfMs, signals);
         if (measure !== null) measures.push(measure);
       }
     }
@@ -98,7 +108,7 @@ export class ExplainedHealth implements HealthScore {
         : explainDrivers({
             snapshot,
             asOfMs: health.#asOfMs,
-            table: fillSignalTable(snapshot, health.#asOfMs, table),
+            table: tableFor(health, snapshot, health.#asOfMs),
             model: health.#model,
             bands: health.#bands,
             measures,
