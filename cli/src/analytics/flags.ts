@@ -39,6 +39,28 @@ export const seedFlag = z.coerce
   .min(0, 'must be 0 or more')
   .default(1);
 
+/** The flags every command over a history export takes: data, mapping, settings, output, folds. */
+export const historyFlags = {
+  data: fileFlag('data'),
+  mapping: fileFlag('mapping'),
+  settings: z.string().min(1).optional(),
+  json: z.boolean().default(false),
+  html: z.string().min(1, '--html needs a file path').optional(),
+  folds: foldsFlag,
+  seed: seedFlag,
+};
+
+/** How parseArgs reads the history flags (every value but --json is a string to validate). */
+export const historyOptions: OptionSpec = {
+  data: { type: 'string' },
+  mapping: { type: 'string' },
+  settings: { type: 'string' },
+  json: { type: 'boolean' },
+  html: { type: 'string' },
+  folds: { type: 'string' },
+  seed: { type: 'string' },
+};
+
 export function usageError(issues: { path: string; message: string }[], usage: string): number {
   process.stderr.write(`${formatIssues(issues)}\n\n${usage}\n`);
   return 2;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Command } from '../main.js';
 import { writeWhole } from '../analytics/write-whole.js';
 import { backtestHtml, backtestText } from '../analytics/backtest-report.js';
-import { fileFlag, foldsFlag, parseFlags, seedFlag, usageError } from '../analytics/flags.js';
+import { historyFlags, historyOptions, parseFlags, usageError } from '../analytics/flags.js';
 import {
   countsLine,
   readHistory,
@@ -28,13 +28,7 @@ capture by days before renewal (when the data has renewal dates) and the 20 wors
   --seed N         seed for those folds (1)`;
 
 const flags = z.object({
-  data: fileFlag('data'),
-  mapping: fileFlag('mapping'),
-  settings: z.string().min(1).optional(),
-  json: z.boolean().default(false),
-  html: z.string().min(1, '--html needs a file path').optional(),
-  folds: foldsFlag,
-  seed: seedFlag,
+  ...historyFlags,
 });
 
 export const command: Command = {
@@ -45,13 +39,7 @@ export const command: Command = {
     const parsed = parseFlags(
       argv,
       {
-        data: { type: 'string' },
-        mapping: { type: 'string' },
-        settings: { type: 'string' },
-        json: { type: 'boolean' },
-        html: { type: 'string' },
-        folds: { type: 'string' },
-        seed: { type: 'string' },
+        ...historyOptions,
       },
       flags,
     );

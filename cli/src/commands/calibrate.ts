@@ -3,7 +3,13 @@ import { z } from 'zod';
 import type { Command } from '../main.js';
 import { writeWhole } from '../analytics/write-whole.js';
 import { calibrateHtml, calibrateText } from '../analytics/calibrate-report.js';
-import { fileFlag, foldsFlag, parseFlags, seedFlag, usageError } from '../analytics/flags.js';
+import {
+  fileFlag,
+  historyFlags,
+  historyOptions,
+  parseFlags,
+  usageError,
+} from '../analytics/flags.js';
 import { countsLine, readHistory, rejectedRows, reportRejected } from '../analytics/history.js';
 import { InputError, loadSettings } from '../analytics/load.js';
 import { progressBar } from '../analytics/progress.js';
@@ -25,14 +31,8 @@ k-fold cross-validation, and writes a complete settings file that every csops fa
   --holdout SHARE  also calibrate on the rest and evaluate once on this held-out share (e.g. 0.2)`;
 
 const flags = z.object({
-  data: fileFlag('data'),
-  mapping: fileFlag('mapping'),
+  ...historyFlags,
   out: fileFlag('out'),
-  settings: z.string().min(1).optional(),
-  json: z.boolean().default(false),
-  html: z.string().min(1, '--html needs a file path').optional(),
-  folds: foldsFlag,
-  seed: seedFlag,
   holdout: z.coerce
     .number({ error: 'must be a share between 0 and 1, e.g. 0.2' })
     .gt(0, 'must be above 0')
@@ -48,14 +48,8 @@ export const command: Command = {
     const parsed = parseFlags(
       argv,
       {
-        data: { type: 'string' },
-        mapping: { type: 'string' },
+        ...historyOptions,
         out: { type: 'string' },
-        settings: { type: 'string' },
-        json: { type: 'boolean' },
-        html: { type: 'string' },
-        folds: { type: 'string' },
-        seed: { type: 'string' },
         holdout: { type: 'string' },
       },
       flags,

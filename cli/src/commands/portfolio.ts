@@ -2,7 +2,7 @@ import { portfolioReport, type RenewalPeriod } from '@csops/core';
 import { z } from 'zod';
 import type { Command } from '../main.js';
 import { writeWhole } from '../analytics/write-whole.js';
-import { fileFlag, foldsFlag, parseFlags, seedFlag, usageError } from '../analytics/flags.js';
+import { historyFlags, historyOptions, parseFlags, usageError } from '../analytics/flags.js';
 import {
   countsLine,
   readHistory,
@@ -31,11 +31,7 @@ distribution; and the renewal forecast by band with its back-tested error.
 const date = z.iso.date('use YYYY-MM-DD');
 const flags = z
   .object({
-    data: fileFlag('data'),
-    mapping: fileFlag('mapping'),
-    settings: z.string().min(1).optional(),
-    json: z.boolean().default(false),
-    html: z.string().min(1, '--html needs a file path').optional(),
+    ...historyFlags,
     from: date.optional(),
     to: date.optional(),
     'window-days': z.coerce
@@ -44,8 +40,6 @@ const flags = z
       .min(1)
       .max(3650)
       .default(365),
-    folds: foldsFlag,
-    seed: seedFlag,
   })
   .refine((f) => (f.from === undefined) === (f.to === undefined), {
     message: 'give both --from and --to',
@@ -64,16 +58,10 @@ export const command: Command = {
     const parsed = parseFlags(
       argv,
       {
-        data: { type: 'string' },
-        mapping: { type: 'string' },
-        settings: { type: 'string' },
-        json: { type: 'boolean' },
-        html: { type: 'string' },
+        ...historyOptions,
         from: { type: 'string' },
         to: { type: 'string' },
         'window-days': { type: 'string' },
-        folds: { type: 'string' },
-        seed: { type: 'string' },
       },
       flags,
     );
