@@ -26,7 +26,8 @@ function tableFor(health: ExplainedHealth, snapshot: AccountSnapshot, asOfMs: nu
  * `measures` and `drivers` are own enumerable properties, so JSON, structured clone (web workers,
  * postMessage), spread and deep equality all see them, built once from the inputs as they were
  * scored. Snapshot and settings are read as values: they are not expected to change after scoring,
- * as nothing in the core changes them.
+ * as nothing in the core changes them. Until its breakdown is built, a score holds on to its
+ * snapshot; streamed rescoring drops both together, so memory stays flat.
  */
 export class ExplainedHealth implements HealthScore {
   // Only declared: the constructor defines each in the order of HealthScore.
