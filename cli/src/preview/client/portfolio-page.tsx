@@ -252,7 +252,11 @@ export function PortfolioPage({ data }: { data: PageBootstrap }) {
                 </td>
                 <td>{r.segment ? (SEGMENT_LABELS[r.segment] ?? r.segment) : '—'}</td>
                 <td style={{ textAlign: 'right' }}>{formatMoney(r.arr)}</td>
-                <td style={{ textAlign: 'right' }} data-cell="score">
+                <td
+                  style={{ textAlign: 'right' }}
+                  data-cell="score"
+                  data-score={r.score ?? undefined}
+                >
                   {r.score === null ? '—' : Math.round(r.score)}
                 </td>
                 <td data-cell="band">
