@@ -11,6 +11,7 @@ describe('Customer health card on a company page in Chromium', () => {
 
       const band = card.getByTestId('band');
       await expect(band.getAttribute('data-variant')).resolves.toBe('danger');
+      await expect(band.textContent()).resolves.toBe('Red');
       const score = Number(
         await card.locator('[data-hs-component=ScoreCircle]').getAttribute('data-score'),
       );

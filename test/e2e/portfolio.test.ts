@@ -27,6 +27,11 @@ describe('portfolio page in Chromium', () => {
       expect(redRows).toBeGreaterThan(0);
       expect(redRows).toBeLessThan(total);
       expect(await page.locator('tr[data-company-id]:not([data-band=red])').count()).toBe(0);
+      // Bands and risk levels read as the HubSpot properties label them.
+      const bandCells = await page.locator('td[data-cell=band]').allTextContents();
+      expect(new Set(bandCells)).toEqual(new Set(['Red']));
+      const riskCells = await page.locator('td[data-cell=risk]').allTextContents();
+      for (const risk of riskCells) expect(['Low', 'Medium', 'High', 'Critical']).toContain(risk);
 
       await page.locator('select[name=segment]').selectOption('enterprise');
       const segments = await page

@@ -42,6 +42,7 @@ describe('settings saved on the settings page change scores on the next load (Ch
       const id = await companyId('expansionReady');
       const before = await openHealthCard(stack, id);
       expect(before.variant).toBe('success');
+      expect(before.label).toBe('Green');
       expect(before.score).toBeGreaterThan(GREEN_FROM_DEFAULT);
       const greenFrom = Math.min(99, Math.floor(before.score) + 2);
       const expectedMoves = await greenAccountsBelow(stack, greenFrom);
@@ -87,7 +88,7 @@ describe('settings saved on the settings page change scores on the next load (Ch
       const counted = /^(\d+) of (\d+) accounts would change band \((.+)\)\.$/.exec(previewText);
       expect(counted, previewText).not.toBeNull();
       expect(Number(counted?.[1])).toBe(expectedMoves);
-      expect(counted?.[3]).toBe(`green → yellow: ${expectedMoves}`);
+      expect(counted?.[3]).toBe(`Green → Yellow: ${expectedMoves}`);
       await screenshot('settings-preview');
 
       await page.getByTestId('note').locator('input').fill('Raise the green bar');
@@ -107,6 +108,7 @@ describe('settings saved on the settings page change scores on the next load (Ch
       // The account is rescored with the saved settings the next time its card loads.
       const after = await openHealthCard(stack, id);
       expect(after.variant).toBe('warning');
+      expect(after.label).toBe('Yellow');
       await page.locator('[data-property=csops_health_band][data-value=yellow]').waitFor();
       const company = await crm.crm.companies.basicApi.getById(id, ['csops_health_band']);
       expect(company.properties.csops_health_band).toBe('yellow');

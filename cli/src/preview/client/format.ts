@@ -20,6 +20,14 @@ export const SEGMENT_LABELS: Record<string, string> = {
   mid_market: 'Mid-Market',
   smb: 'SMB',
 };
+// The option labels of the csops_health_band and csops_renewal_risk properties, as HubSpot lists show them.
+export const BAND_LABELS: Record<string, string> = { green: 'Green', yellow: 'Yellow', red: 'Red' };
+export const RISK_LABELS: Record<string, string> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  critical: 'Critical',
+};
 export const BAND_VARIANT: Record<string, string> = {
   green: 'success',
   yellow: 'warning',

@@ -4,7 +4,15 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PortfolioRow } from '../crm.js';
 import type { PageBootstrap } from '../pages.js';
 import { getJson, runFunction } from './api.js';
-import { BAND_VARIANT, formatDate, formatMoney, RISK_VARIANT, SEGMENT_LABELS } from './format.js';
+import {
+  BAND_LABELS,
+  BAND_VARIANT,
+  formatDate,
+  formatMoney,
+  RISK_LABELS,
+  RISK_VARIANT,
+  SEGMENT_LABELS,
+} from './format.js';
 
 type SortKey = 'name' | 'segment' | 'arr' | 'score' | 'band' | 'renewalDate' | 'risk' | 'arrAtRisk';
 const BAND_ORDER: Record<string, number> = { red: 0, yellow: 1, green: 2 };
@@ -261,14 +269,22 @@ export function PortfolioPage({ data }: { data: PageBootstrap }) {
                 </td>
                 <td data-cell="band">
                   {r.band ? (
-                    <Tag variant={BAND_VARIANT[r.band] ?? 'default'}>{r.band}</Tag>
+                    <Tag variant={BAND_VARIANT[r.band] ?? 'default'}>
+                      {BAND_LABELS[r.band] ?? r.band}
+                    </Tag>
                   ) : (
                     <span className="hs-text--micro">not scored</span>
                   )}
                 </td>
                 <td>{formatDate(r.renewalDate)}</td>
                 <td data-cell="risk">
-                  {r.risk ? <Tag variant={RISK_VARIANT[r.risk] ?? 'default'}>{r.risk}</Tag> : '—'}
+                  {r.risk ? (
+                    <Tag variant={RISK_VARIANT[r.risk] ?? 'default'}>
+                      {RISK_LABELS[r.risk] ?? r.risk}
+                    </Tag>
+                  ) : (
+                    '—'
+                  )}
                 </td>
                 <td style={{ textAlign: 'right' }}>{formatMoney(r.arrAtRisk)}</td>
               </tr>

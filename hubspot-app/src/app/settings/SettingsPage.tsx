@@ -20,6 +20,7 @@ import {
   type SettingsGetResponse,
 } from './functions.js';
 import { setIn, validate } from './form.js';
+import { previewText } from './preview-text.js';
 import { WeightsSection } from './sections/WeightsSection.js';
 import { ThresholdsSection } from './sections/ThresholdsSection.js';
 import { ExpansionTriggersSection } from './sections/ExpansionTriggersSection.js';
@@ -35,14 +36,6 @@ type Load =
   | { status: 'loading' }
   | { status: 'ready'; data: SettingsGetResponse }
   | { status: 'error'; error: FunctionError };
-
-function previewText(p: PreviewResponse): string {
-  const moves = Object.entries(p.moves)
-    .map(([move, n]) => `${move.replace('→', ' → ')}: ${n}`)
-    .join(', ');
-  const of = `${p.changed} of ${p.scored} accounts would change band`;
-  return `${of}${moves ? ` (${moves})` : ''}${p.complete ? '' : ` — first ${p.scanned} accounts checked`}.`;
-}
 
 /** The admin form over csops settings: validated by the core as the admin types, saved as a new version. */
 export function SettingsPage({ addAlert }: SettingsPageProps) {

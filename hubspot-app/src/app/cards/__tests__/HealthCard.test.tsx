@@ -74,7 +74,7 @@ describe('Customer health card', () => {
     await r.waitFor(() => r.find(ScoreCircle));
     const health = answer.data.evaluation.health;
     expect(r.find(ScoreCircle).props.score).toBe(Math.round(health.score ?? -1));
-    expect(r.findByTestId(StatusTag, 'band').text).toBe('Healthy');
+    expect(r.findByTestId(StatusTag, 'band').text).toBe('Green');
     expect(r.findByTestId(Text, 'trend').text).toContain('since 2026-10-26');
     const shown = texts(r);
     const top = [...health.drivers]
@@ -83,6 +83,19 @@ describe('Customer health card', () => {
     expect(top.length).toBeGreaterThan(0);
     for (const d of top) expect(shown).toContain(d.reason);
     expect(r.maybeFindByTestId(Alert, 'coverage-warning')).toBeNull();
+  });
+
+  it('names a red band Red beside a Critical renewal risk, so the two never read alike', async () => {
+    const answer = healthAnswer('fell-to-red-with-open-deal');
+    expect(answer.data.evaluation.health.band).toBe('red');
+    expect(answer.data.evaluation.risk.level).toBe('critical');
+    answerWith(answer);
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(StatusTag, 'band'));
+    const band = r.findByTestId(StatusTag, 'band');
+    expect(band.text).toBe('Red');
+    expect(band.props.variant).toBe('danger');
+    expect(r.findByTestId(StatusTag, 'risk-level').text).toBe('Critical');
   });
 
   it('shows renewal risk with days to renewal, ARR at risk and why', async () => {

@@ -15,7 +15,9 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-export const BAND_LABEL = { green: 'Healthy', yellow: 'At risk', red: 'Critical' } as const;
+// The band's own words, as the csops_health_band property labels its options: "Critical" belongs to
+// renewal risk, shown beside the band, so the band never borrows it.
+export const BAND_LABEL = { green: 'Green', yellow: 'Yellow', red: 'Red' } as const;
 export const BAND_VARIANT = { green: 'success', yellow: 'warning', red: 'danger' } as const;
 export const RISK_LABEL = {
   low: 'Low',

@@ -136,7 +136,7 @@ describe('csops settings page', () => {
       yellow: 45,
     });
     expect(r.findByTestId(Alert, 'preview').text).toBe(
-      '12 of 300 accounts would change band (green → yellow: 9, yellow → red: 3).',
+      '12 of 300 accounts would change band (Green → Yellow: 9, Yellow → Red: 3).',
     );
   });
 
