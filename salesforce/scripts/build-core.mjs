@@ -15,6 +15,7 @@ export const PLATFORM_LIMIT_BYTES = 131072;
 const EXPORTS = [
   'evaluateAccount',
   'evaluateHandoff',
+  'submitHandoff',
   'parseHandoffInput',
   'parseSettings',
   'defaultSettings',

@@ -58,8 +58,17 @@ const STANDARD_FIELDS = new Set([
   'Opportunity.StageName',
   'Opportunity.Description',
   'Opportunity.IsClosed',
+  'Opportunity.OwnerId',
+  'Task.Id',
+  'Task.Subject',
+  'Task.ActivityDate',
+  'Task.WhatId',
+  'Task.OwnerId',
+  'Task.Description',
 ]);
-const STANDARD_OBJECTS = new Set(['Account', 'Case', 'Contact', 'Event', 'Opportunity']);
+const STANDARD_OBJECTS = new Set(['Account', 'Case', 'Contact', 'Event', 'Opportunity', 'Task']);
+// Custom activity fields are defined once on Activity and read, written and granted on Task/Event.
+const ACTIVITY_OBJECTS = ['Task', 'Event'];
 
 const customFields = new Map(); // "Object.Field__c" → field xml
 for (const object of list(join(meta, 'objects'))) {
@@ -70,7 +79,12 @@ for (const object of list(join(meta, 'objects'))) {
     );
   }
 }
-const fieldExists = (qualified) => STANDARD_FIELDS.has(qualified) || customFields.has(qualified);
+const asDefined = (qualified) => {
+  const [object, field] = qualified.split('.');
+  return ACTIVITY_OBJECTS.includes(object) ? `Activity.${field}` : qualified;
+};
+const fieldExists = (qualified) =>
+  STANDARD_FIELDS.has(qualified) || customFields.has(asDefined(qualified));
 const objectExists = (name) =>
   STANDARD_OBJECTS.has(name) || existsSync(join(meta, 'objects', name));
 
@@ -117,10 +131,23 @@ try {
   rmSync(out, { recursive: true, force: true });
 }
 
+// GraphQL queries name objects and fields in plain text, out of reach of @salesforce/schema checks:
+// every custom field a query names must exist on one of the objects that query reads.
+const gqlQueries = (source) => [...source.matchAll(/gql`([^`]*)`/g)].map((m) => m[1]);
 // 3. Cross-references
 for (const name of bundles) {
   const dir = join(meta, 'lwc', name);
   if (!existsSync(join(dir, `${name}.js`))) fail('bundle', `${name} has no ${name}.js`);
+  else {
+    for (const query of gqlQueries(read(join(dir, `${name}.js`)))) {
+      const objects = [...query.matchAll(/\b(\w+)\s*\(/g)].map((m) => m[1]).filter(objectExists);
+      if (objects.length === 0) fail('graphql', `${name}: a query reads no known object`);
+      for (const [, field] of query.matchAll(/\b(\w+__c)\b/g))
+        if (!objects.some((o) => fieldExists(`${o}.${field}`)))
+          fail('graphql', `${name}: ${field} is not a field of ${objects.join(' or ')}`);
+      report('graphql query', `${name}: ${objects.join(', ')}`);
+    }
+  }
   const metaFile = join(dir, `${name}.js-meta.xml`);
   if (!existsSync(metaFile)) {
     fail('bundle', `${name} has no ${name}.js-meta.xml`);
@@ -168,7 +195,9 @@ for (const file of list(join(meta, 'permissionsets'))) {
       fail('permission set', `${file}: no class ${c}`);
   for (const o of tags(xml, 'object'))
     if (!objectExists(o)) fail('permission set', `${file}: no object ${o}`);
-  const granted = new Set(tags(xml, 'field'));
+  const granted = new Set(tags(xml, 'field').map(asDefined));
+  for (const f of tags(xml, 'field').filter((g) => g.startsWith('Activity.')))
+    fail('permission set', `${file}: grant ${f} as Task.${f.split('.')[1]} (or Event.)`);
   for (const f of customFields.keys()) {
     if (!f.includes('__mdt.') && !granted.has(f))
       fail('permission set', `${file} does not grant ${f}`);

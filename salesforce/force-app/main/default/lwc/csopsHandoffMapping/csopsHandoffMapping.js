@@ -17,6 +17,7 @@ import COMPLETENESS from '@salesforce/schema/Opportunity.Csops_Handoff_Completen
 import SUBMITTED_AT from '@salesforce/schema/Opportunity.Csops_Handoff_Submitted_At__c';
 import OPPORTUNITY_NAME from '@salesforce/schema/Opportunity.Name';
 import ACCOUNT_ID from '@salesforce/schema/Opportunity.AccountId';
+import OWNER_ID from '@salesforce/schema/Opportunity.OwnerId';
 
 /** Checklist item → the Opportunity field that holds it. */
 export const ITEM_FIELDS = {
@@ -44,6 +45,7 @@ export const CHECKBOX_ITEMS = ['contractExecuted', 'paymentTermsConfirmed'];
 export const OPPORTUNITY_FIELDS = [
   OPPORTUNITY_NAME,
   ACCOUNT_ID,
+  OWNER_ID,
   ...Object.values(ITEM_FIELDS),
   STATUS,
   COMPLETENESS,
@@ -94,6 +96,8 @@ export function handoffFromRecord(record) {
     status: fieldValue(record, STATUS) || 'draft',
     submittedAt: fieldValue(record, SUBMITTED_AT),
     name: fieldValue(record, OPPORTUNITY_NAME),
+    accountId: fieldValue(record, ACCOUNT_ID),
+    ownerId: fieldValue(record, OWNER_ID),
   };
 }
 

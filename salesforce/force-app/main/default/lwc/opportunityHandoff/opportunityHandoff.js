@@ -1,8 +1,9 @@
 import { LightningElement, api, wire } from 'lwc';
-import { getRecord, updateRecord } from 'lightning/uiRecordApi';
+import { getRecord, updateRecord, createRecord } from 'lightning/uiRecordApi';
+import { gql, graphql } from 'lightning/graphql';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getSettings from '@salesforce/apex/CsopsSettingsController.getSettings';
-import { evaluateHandoff, parseHandoffInput, STAKEHOLDER_ROLES } from 'c/csopsCore';
+import { evaluateHandoff, parseHandoffInput, submitHandoff, STAKEHOLDER_ROLES } from 'c/csopsCore';
 import { settingsFromRecord } from 'c/csopsSettings';
 import { reduceErrors, isNoAccess } from 'c/csopsLds';
 import {
@@ -12,6 +13,18 @@ import {
   toHandoffInput,
   toRecordInput,
 } from 'c/csopsHandoffMapping';
+import {
+  ACCOUNT_ROUTING_FIELDS,
+  CSM_FIELD,
+  createTasksOnce,
+  currentCsm,
+  bookFromAggregate,
+  onboardingActions,
+  onboardingKeyPattern,
+  routingAccount,
+  taskInput,
+  taskKeys,
+} from 'c/csopsOnboarding';
 
 const ROLE_LABELS = {
   champion: 'Champion',
@@ -28,6 +41,9 @@ const TEXT_LABELS = {
   competitiveAlternatives: 'Competitive alternatives evaluated',
   promisesMade: 'Promises made during the sale',
 };
+
+const NO_ACCOUNT =
+  "Link this Opportunity to the customer's Account before submitting: onboarding and the CSM belong to the Account.";
 
 let rowId = 0;
 const withRowKey = (p) => ({ ...p, rowKey: `row-${++rowId}` });
@@ -54,6 +70,15 @@ export default class OpportunityHandoff extends LightningElement {
   inputIssues;
   refusal;
 
+  opportunityName;
+  ownerId;
+  accountRecord;
+  accountError;
+  bookResult;
+  taskResult;
+  /** What the last submit did: { routedText, tasksText }. */
+  outcome;
+
   @wire(getRecord, { recordId: '$recordId', optionalFields: OPPORTUNITY_FIELDS })
   wiredOpportunity({ data, error }) {
     if (data) {
@@ -76,6 +101,98 @@ export default class OpportunityHandoff extends LightningElement {
     }
   }
 
+  // The Account the handoff goes to: its ARR and segment route it, its CSM field says who has it.
+  @wire(getRecord, { recordId: '$accountId', optionalFields: ACCOUNT_ROUTING_FIELDS })
+  wiredAccount({ data, error }) {
+    if (data) {
+      this.accountRecord = data;
+      this.accountError = undefined;
+    } else if (error) {
+      this.accountError = error;
+    }
+  }
+
+  // Each CSM's book, summed by the platform over the Accounts whose CSM field names them. The
+  // aggregate runs with the user's sharing, like every LDS read: no Apex touches record data.
+  @wire(graphql, {
+    query: gql`
+      query csopsCsmBook($csmIds: [ID]) {
+        uiapi {
+          aggregate {
+            Account(
+              where: { Csops_CSM__c: { in: $csmIds } }
+              groupBy: { Csops_CSM__c: { group: true } }
+              first: 2000
+            ) {
+              edges {
+                node {
+                  aggregate {
+                    Csops_CSM__c {
+                      value
+                    }
+                    Csops_ARR__c {
+                      sum {
+                        value
+                      }
+                    }
+                    Id {
+                      count {
+                        value
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `,
+    variables: '$bookVariables',
+  })
+  wiredBook(result) {
+    this.bookResult = result;
+  }
+
+  // Onboarding Tasks already created for this Account, found by their action keys.
+  @wire(graphql, {
+    query: gql`
+      query csopsOnboardingTasks($keyPattern: String) {
+        uiapi {
+          query {
+            Task(where: { Csops_Action_Key__c: { like: $keyPattern } }, first: 200) {
+              edges {
+                node {
+                  Id
+                  Csops_Action_Key__c {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `,
+    variables: '$taskVariables',
+  })
+  wiredTasks(result) {
+    this.taskResult = result;
+  }
+
+  get accountId() {
+    const entry = this.record && this.record.fields && this.record.fields.AccountId;
+    return (entry && entry.value) || undefined;
+  }
+  get bookVariables() {
+    const csms =
+      this.settingsResult && this.settingsResult.settings && this.settingsResult.settings.csms;
+    return csms && csms.length ? { csmIds: csms.map((c) => c.id) } : undefined;
+  }
+  get taskVariables() {
+    return this.accountId ? { keyPattern: onboardingKeyPattern(this.accountId) } : undefined;
+  }
+
   loadForm(record) {
     const loaded = handoffFromRecord(record);
     this.form = {
@@ -84,6 +201,8 @@ export default class OpportunityHandoff extends LightningElement {
     };
     this.status = loaded.status;
     this.submittedAt = loaded.submittedAt;
+    this.opportunityName = loaded.name;
+    this.ownerId = loaded.ownerId;
     this.stakeholderProblem = loaded.stakeholderProblem;
   }
 
@@ -184,6 +303,20 @@ export default class OpportunityHandoff extends LightningElement {
       ? `Submitted ${this.submittedAt.slice(0, 10)}; onboarding has started.`
       : 'Submitted.';
   }
+  /** Who has the account: what the submit just did, else the CSM the Account names. */
+  get routedText() {
+    if (this.outcome) return this.outcome.routedText;
+    const csmId = this.accountRecord && currentCsm(this.accountRecord);
+    return csmId ? `CSM: ${this.csmName(csmId)}` : undefined;
+  }
+  get tasksText() {
+    return this.outcome ? this.outcome.tasksText : undefined;
+  }
+  csmName(csmId) {
+    const settings = this.settingsResult && this.settingsResult.settings;
+    const csm = settings && settings.csms.find((c) => c.id === csmId);
+    return csm ? csm.name : csmId;
+  }
   get actionsDisabled() {
     return this.saving;
   }
@@ -244,14 +377,102 @@ export default class OpportunityHandoff extends LightningElement {
       this.refusal = e.blocking.map((i) => ({ key: i.key, text: `${i.label}: ${i.message}` }));
       return;
     }
-    this.persist(new Date().toISOString());
+    const asOf = new Date().toISOString();
+    const problem = this.submitBlocker();
+    if (problem) {
+      this.saveError = problem;
+      return;
+    }
+    this.persist(this.submittedAt || asOf, asOf);
   }
 
-  async persist(submittedAt) {
+  /** What must be loaded before a submit can start onboarding and route the account. */
+  submitBlocker() {
+    if (!this.accountId) return NO_ACCOUNT;
+    if (this.accountError) {
+      return `The Account could not be read: ${reduceErrors(this.accountError).join(', ')}`;
+    }
+    const book = this.bookResult;
+    if (book && book.errors && this.bookVariables) {
+      return `The CSM books could not be read: ${reduceErrors(book.errors).join(', ')}`;
+    }
+    const tasks = this.taskResult;
+    if (tasks && tasks.errors) {
+      return `The onboarding tasks could not be read: ${reduceErrors(tasks.errors).join(', ')}`;
+    }
+    const bookReady = !this.bookVariables || (book && book.data);
+    if (!this.accountRecord || !bookReady || !(tasks && tasks.data)) {
+      return 'The Account and CSM books are still loading; submit again in a moment.';
+    }
+    return undefined;
+  }
+
+  /** Keys of onboarding Tasks there now: re-read, so a Task made elsewhere since loading counts. */
+  async existingTaskKeys() {
+    if (this.taskResult && typeof this.taskResult.refresh === 'function') {
+      await this.taskResult.refresh();
+    }
+    return taskKeys(this.taskResult && this.taskResult.data);
+  }
+
+  /**
+   * Starts onboarding and routes the account, the way the core decides: the onboarding Tasks
+   * first (each once), then the Account's CSM, then the submission on the Opportunity — so a
+   * failure part way leaves the handoff a draft that a second submit completes without doubles.
+   */
+  async startOnboarding(submittedAt, asOf) {
+    const account = this.accountRecord;
+    const assigned = currentCsm(account);
+    const submission = submitHandoff(
+      toHandoffInput(this.form),
+      this.settingsResult.settings,
+      asOf,
+      {
+        account: routingAccount(account),
+        book: this.bookVariables ? bookFromAggregate(this.bookResult.data) : [],
+      },
+    );
+    if (!submission.accepted) return { refusedBecause: submission.refusedBecause };
+    const csmId = assigned || submission.assignment.csmId;
+    const settings = this.settingsResult.settings;
+    const actions = onboardingActions(account, settings, submittedAt, asOf);
+    const inputs = actions.map((a) =>
+      taskInput(a, {
+        accountId: account.id,
+        csmId,
+        ownerId: this.ownerId,
+        opportunityName: this.opportunityName,
+      }),
+    );
+    const tasks = inputs.length
+      ? await createTasksOnce(inputs, await this.existingTaskKeys(), createRecord)
+      : { created: [], existing: [] };
+    if (csmId && csmId !== assigned) {
+      await updateRecord({ fields: { Id: account.id, [CSM_FIELD]: csmId } });
+    }
+    return {
+      routedText: assigned
+        ? `CSM: ${this.csmName(assigned)} (already assigned)`
+        : csmId
+          ? `Routed to ${this.csmName(csmId)}`
+          : `Not routed: ${submission.assignment.reason}`,
+      tasksText: tasksSummary(tasks),
+    };
+  }
+
+  async persist(submittedAt, asOf) {
     if (this.saving) return;
     this.saving = true;
     this.saveError = undefined;
     try {
+      if (submittedAt) {
+        const started = await this.startOnboarding(submittedAt, asOf);
+        if (started.refusedBecause) {
+          this.refusal = started.refusedBecause.map((text) => ({ key: text, text }));
+          return;
+        }
+        this.outcome = started;
+      }
       await updateRecord(toRecordInput(this.recordId, this.form, this.evaluation, submittedAt));
       this.dirty = false;
       if (submittedAt) {
@@ -261,7 +482,9 @@ export default class OpportunityHandoff extends LightningElement {
       this.dispatchEvent(
         new ShowToastEvent({
           title: submittedAt ? 'Handoff submitted' : 'Handoff saved',
-          message: submittedAt ? 'Onboarding starts with the account CSM.' : 'Draft saved.',
+          message: submittedAt
+            ? `${this.outcome.routedText}. ${this.outcome.tasksText}`
+            : 'Draft saved.',
           variant: 'success',
         }),
       );
@@ -271,4 +494,12 @@ export default class OpportunityHandoff extends LightningElement {
       this.saving = false;
     }
   }
+}
+
+function tasksSummary({ created, existing }) {
+  const n = created.length;
+  if (n === 0 && existing.length === 0) return 'No onboarding playbook is due for this account.';
+  if (n === 0) return 'The onboarding tasks were already there; none created again.';
+  const made = `${n} onboarding task${n === 1 ? '' : 's'} created`;
+  return existing.length ? `${made}, ${existing.length} already there.` : `${made}.`;
 }

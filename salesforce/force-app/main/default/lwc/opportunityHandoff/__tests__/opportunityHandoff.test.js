@@ -1,11 +1,35 @@
 import { createElement } from '@lwc/engine-dom';
 import OpportunityHandoff from 'c/opportunityHandoff';
-import { getRecord, updateRecord } from 'lightning/uiRecordApi';
+import { getRecord, updateRecord, createRecord } from 'lightning/uiRecordApi';
+import { graphql } from 'lightning/graphql';
 import getSettings from '@salesforce/apex/CsopsSettingsController.getSettings';
 
 // Realistic data: a draft handoff with goals and criteria written, one stakeholder, contract unsigned.
 const mockOpportunity = require('./data/getRecordOpportunity.json');
-const mockSettings = require('./data/getSettings.json');
+// Its Account: 60,000 ARR (Mid-Market by the default thresholds), no CSM yet.
+const mockAccount = require('./data/getRecordAccount.json');
+// Two CSMs' books as the GraphQL aggregate grouped by Account.Csops_CSM__c answers them.
+const mockBook = require('./data/graphqlCsmBook.json');
+const mockNoTasks = require('./data/graphqlOnboardingTasks.json');
+const defaultSettingsRecord = require('./data/getSettings.json');
+
+const NADIA = '005Dp000002CsmAAA';
+const OWEN = '005Dp000002CsmBAA';
+const CSMS = [
+  {
+    id: NADIA,
+    name: 'Nadia Brooks',
+    segments: ['enterprise', 'mid_market'],
+    maxArr: 1000000,
+    maxAccounts: 25,
+  },
+  { id: OWEN, name: 'Owen Park', segments: ['mid_market'], maxArr: 800000, maxAccounts: 30 },
+];
+// The Default record with the team's CSMs added to its model JSON, as an admin does in Setup.
+const mockSettings = {
+  ...defaultSettingsRecord,
+  Model_JSON__c: JSON.stringify({ ...JSON.parse(defaultSettingsRecord.Model_JSON__c), csms: CSMS }),
+};
 
 jest.mock(
   '@salesforce/apex/CsopsSettingsController.getSettings',
@@ -25,19 +49,76 @@ function flushPromises() {
   return settled;
 }
 
+const isOpportunity = (config) => config.recordId === mockOpportunity.id;
+const isAccount = (config) => config.recordId === mockAccount.id;
+const isBook = (config) => !!(config.variables && config.variables.csmIds);
+const isTasks = (config) => !!(config.variables && config.variables.keyPattern);
+
 async function createComponent(
   props = {},
-  { record = mockOpportunity, settings = mockSettings } = {},
+  {
+    record = mockOpportunity,
+    settings = mockSettings,
+    account = mockAccount,
+    book = mockBook,
+    tasks = mockNoTasks,
+    refreshTasks,
+  } = {},
 ) {
   const element = createElement('c-opportunity-handoff', { is: OpportunityHandoff });
   Object.assign(element, { recordId: mockOpportunity.id, ...props });
   document.body.appendChild(element);
   await flushPromises();
-  if (record) getRecord.emit(record);
+  if (record) getRecord.emit(record, isOpportunity);
   if (settings) getSettings.emit(settings);
+  await flushPromises();
+  if (account) getRecord.emit(account, isAccount);
+  if (book) graphql.emit(book, isBook);
+  if (tasks) graphql.emit(tasks, isTasks, refreshTasks);
   await flushPromises();
   return element;
 }
+
+/** The GraphQL answer once Tasks with these action keys exist. */
+function tasksWithKeys(keys) {
+  return {
+    uiapi: {
+      query: {
+        Task: {
+          edges: keys.map((key, i) => ({
+            node: { Id: `00TDp00000Ab${i}XyzAAA`, Csops_Action_Key__c: { value: key } },
+          })),
+          pageInfo: { hasNextPage: false, endCursor: null },
+          totalCount: keys.length,
+        },
+      },
+    },
+  };
+}
+
+const ONBOARDING_KEYS = ['kickoff', 'plan', 'first-value', 'escalate'].map(
+  (step) => `csops:${mockAccount.id}:onboarding:handoff_submitted:2026-11-02:${step}`,
+);
+const duplicateKeyError = {
+  status: 400,
+  body: {
+    output: {
+      errors: [
+        {
+          errorCode: 'DUPLICATE_VALUE',
+          message:
+            'duplicate value found: Csops_Action_Key__c duplicates value on record with id: 00TDp00000Ab0XyzAAA',
+        },
+      ],
+      fieldErrors: {},
+    },
+  },
+};
+const opportunityUpdates = () =>
+  updateRecord.mock.calls.map((c) => c[0].fields).filter((f) => f.Id === mockOpportunity.id);
+const accountUpdates = () =>
+  updateRecord.mock.calls.map((c) => c[0].fields).filter((f) => f.Id === mockAccount.id);
+const createdKeys = () => createRecord.mock.calls.map((c) => c[0].fields.Csops_Action_Key__c);
 
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
 const $$ = (element, selector) => [...element.shadowRoot.querySelectorAll(selector)];
@@ -173,9 +254,10 @@ describe('c-opportunity-handoff', () => {
     expect(text(element, '.completeness')).toMatch(/ready to submit/);
     $(element, 'lightning-button.submit').click();
     await flushPromises();
+    await flushPromises();
 
-    expect(updateRecord).toHaveBeenCalledTimes(1);
-    const { fields } = updateRecord.mock.calls[0][0];
+    expect(opportunityUpdates()).toHaveLength(1);
+    const [fields] = opportunityUpdates();
     expect(fields.Csops_Handoff_Status__c).toBe('submitted');
     expect(fields.Csops_Handoff_Submitted_At__c).toBe(AS_OF);
     expect(JSON.parse(fields.Csops_Stakeholders__c).map((p) => p.role)).toEqual([
@@ -245,7 +327,7 @@ describe('c-opportunity-handoff', () => {
   });
 
   it('shows a no-access state when the Opportunity cannot be read', async () => {
-    const element = await createComponent({}, { record: null, settings: null });
+    const element = await createComponent({}, { record: null, settings: null, account: null });
     getRecord.error({ message: 'insufficient access' }, 403, 'Forbidden');
     await flushPromises();
 
@@ -253,7 +335,7 @@ describe('c-opportunity-handoff', () => {
   });
 
   it('shows the load error', async () => {
-    const element = await createComponent({}, { record: null });
+    const element = await createComponent({}, { record: null, account: null });
     getRecord.error({ message: 'Server unavailable' }, 503, 'Service Unavailable');
     await flushPromises();
 
@@ -271,6 +353,251 @@ describe('c-opportunity-handoff', () => {
     const element = await createComponent();
     $(element, 'lightning-button.submit').click();
     await flushPromises();
+    jest.useRealTimers();
+
+    await expect(element).toBeAccessible();
+  });
+});
+
+describe('c-opportunity-handoff submit starts onboarding and routes the account', () => {
+  beforeEach(() => {
+    jest.useFakeTimers({ now: new Date(AS_OF) });
+  });
+
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+    jest.useRealTimers();
+  });
+
+  async function submit(element) {
+    $(element, 'lightning-button.submit').click();
+    await flushPromises();
+    await flushPromises();
+  }
+
+  it('creates each onboarding Task once, owned by the routed CSM and due by the playbook', async () => {
+    const element = await createComponent();
+    await completeRequiredItems(element);
+    await submit(element);
+
+    expect(createRecord).toHaveBeenCalledTimes(4);
+    expect(createRecord.mock.calls[0][0]).toEqual({
+      apiName: 'Task',
+      fields: {
+        Subject: 'Hold the kickoff call',
+        ActivityDate: '2026-11-05',
+        WhatId: mockAccount.id,
+        OwnerId: OWEN,
+        Description:
+          'Onboarding playbook: Handoff submitted on 2026-11-02.\nHandoff of Contoso Logistics — Platform.\nDue 2026-11-05.',
+        Csops_Action_Key__c: ONBOARDING_KEYS[0],
+      },
+    });
+    expect(createdKeys()).toEqual(ONBOARDING_KEYS);
+    expect(createRecord.mock.calls.map((c) => c[0].fields.ActivityDate)).toEqual([
+      '2026-11-05',
+      '2026-11-09',
+      '2026-12-02',
+      '2026-11-07',
+    ]);
+    // The escalation goes to a manager the settings cannot name: it stays with whoever submits.
+    const escalation = createRecord.mock.calls[3][0].fields;
+    expect(escalation.Subject).toBe('[Escalation] Kickoff not held: escalate to CS manager');
+    expect(escalation.OwnerId).toBeUndefined();
+    expect(text(element, '.tasks')).toBe('4 onboarding tasks created.');
+  });
+
+  it('routes the Account to the CSM with the most room and writes it to the CSM field', async () => {
+    const element = await createComponent();
+    await completeRequiredItems(element);
+    await submit(element);
+
+    expect(accountUpdates()).toEqual([{ Id: mockAccount.id, Csops_CSM__c: OWEN }]);
+    // Tasks and routing come before the Opportunity is marked submitted, so a failure leaves a draft.
+    const order = updateRecord.mock.invocationCallOrder;
+    const accountCall = updateRecord.mock.calls.findIndex((c) => c[0].fields.Id === mockAccount.id);
+    const opportunityCall = updateRecord.mock.calls.findIndex(
+      (c) => c[0].fields.Id === mockOpportunity.id,
+    );
+    expect(order[accountCall]).toBeLessThan(order[opportunityCall]);
+    expect(Math.max(...createRecord.mock.invocationCallOrder)).toBeLessThan(order[accountCall]);
+    expect(opportunityUpdates()[0].Csops_Handoff_Status__c).toBe('submitted');
+    expect(text(element, '.routed')).toBe('Routed to Owen Park');
+  });
+
+  it('creates nothing twice when a retry finds the Tasks the first attempt made', async () => {
+    // The first attempt's Opportunity update fails after its Tasks and routing went through.
+    updateRecord.mockImplementation(({ fields }) => {
+      const failing = fields.Id === mockOpportunity.id && updateRecord.mock.calls.length === 2;
+      return failing
+        ? Promise.reject({ status: 503, body: { message: 'Service Unavailable' } })
+        : Promise.resolve({});
+    });
+    const refreshTasks = jest.fn(async () => {
+      graphql.emit(tasksWithKeys(createdKeys()), isTasks, refreshTasks);
+    });
+    const element = await createComponent({}, { refreshTasks });
+    await completeRequiredItems(element);
+
+    await submit(element);
+    expect(text(element, '.save-error')).toBe('Service Unavailable');
+    expect(createRecord).toHaveBeenCalledTimes(4);
+
+    // LDS hands back the Account as the first attempt left it: routed to Owen.
+    getRecord.emit(
+      {
+        ...mockAccount,
+        fields: { ...mockAccount.fields, Csops_CSM__c: { displayValue: 'Owen Park', value: OWEN } },
+      },
+      isAccount,
+    );
+    await flushPromises();
+    await submit(element);
+
+    expect(createRecord).toHaveBeenCalledTimes(4);
+    expect(accountUpdates()).toHaveLength(1);
+    expect(opportunityUpdates()).toHaveLength(2);
+    expect(text(element, '.tasks')).toBe(
+      'The onboarding tasks were already there; none created again.',
+    );
+    expect(text(element, '.routed')).toBe('CSM: Owen Park (already assigned)');
+    updateRecord.mockReset();
+    updateRecord.mockResolvedValue({});
+  });
+
+  it('creates none when the onboarding Tasks already exist for this Account', async () => {
+    const element = await createComponent({}, { tasks: tasksWithKeys(ONBOARDING_KEYS) });
+    await completeRequiredItems(element);
+    await submit(element);
+
+    expect(createRecord).not.toHaveBeenCalled();
+    expect(opportunityUpdates()).toHaveLength(1);
+    expect(text(element, '.submitted')).toMatch(/Submitted 2026-11-02/);
+  });
+
+  it('counts a Task another submit created first (duplicate key) as already there', async () => {
+    createRecord.mockRejectedValueOnce(duplicateKeyError);
+    const element = await createComponent();
+    await completeRequiredItems(element);
+    await submit(element);
+
+    expect(createRecord).toHaveBeenCalledTimes(4);
+    expect($(element, '.save-error')).toBeNull();
+    expect(opportunityUpdates()[0].Csops_Handoff_Status__c).toBe('submitted');
+    expect(text(element, '.tasks')).toBe('3 onboarding tasks created, 1 already there.');
+  });
+
+  it('stops and keeps the handoff a draft when a Task cannot be created', async () => {
+    createRecord.mockRejectedValueOnce({
+      status: 400,
+      body: {
+        output: {
+          errors: [
+            {
+              errorCode: 'INVALID_CROSS_REFERENCE_KEY',
+              message: 'Assigned To ID: owner cannot be blank',
+            },
+          ],
+          fieldErrors: {},
+        },
+      },
+    });
+    const element = await createComponent();
+    await completeRequiredItems(element);
+    await submit(element);
+
+    expect(createRecord).toHaveBeenCalledTimes(1);
+    expect(updateRecord).not.toHaveBeenCalled();
+    expect(text(element, '.save-error')).toBe('Assigned To ID: owner cannot be blank');
+    expect($(element, '.handoff-form')).not.toBeNull();
+  });
+
+  it("says why nobody fits, leaves the CSM field alone and keeps the CSM's Tasks with the AE", async () => {
+    const full = JSON.parse(JSON.stringify(mockBook));
+    const [nadia, owen] = full.uiapi.aggregate.Account.edges;
+    nadia.node.aggregate.Csops_ARR__c.sum.value = 990000;
+    owen.node.aggregate.Csops_ARR__c.sum.value = 790000;
+    const element = await createComponent({}, { book: full });
+    await completeRequiredItems(element);
+    await submit(element);
+
+    expect(accountUpdates()).toEqual([]);
+    expect(text(element, '.routed')).toBe(
+      'Not routed: No Mid-Market CSM has room for 60,000 ARR: Nadia Brooks has 10,000 ARR capacity left; Owen Park has 10,000 ARR capacity left',
+    );
+    expect(createRecord).toHaveBeenCalledTimes(4);
+    expect(createRecord.mock.calls.every((c) => c[0].fields.OwnerId === undefined)).toBe(true);
+    expect(opportunityUpdates()[0].Csops_Handoff_Status__c).toBe('submitted');
+  });
+
+  it('keeps a CSM the Account already has and gives them the Tasks', async () => {
+    const assigned = {
+      ...mockAccount,
+      fields: { ...mockAccount.fields, Csops_CSM__c: { displayValue: null, value: NADIA } },
+    };
+    const element = await createComponent({}, { account: assigned });
+    await completeRequiredItems(element);
+    await submit(element);
+
+    expect(accountUpdates()).toEqual([]);
+    expect(createRecord.mock.calls[0][0].fields.OwnerId).toBe(NADIA);
+    expect(text(element, '.routed')).toBe('CSM: Nadia Brooks (already assigned)');
+  });
+
+  it('routes by the segment on the Account rather than by ARR alone', async () => {
+    const enterprise = {
+      ...mockAccount,
+      fields: {
+        ...mockAccount.fields,
+        Csops_Segment__c: { displayValue: 'Enterprise', value: 'enterprise' },
+      },
+    };
+    const element = await createComponent({}, { account: enterprise });
+    await completeRequiredItems(element);
+    await submit(element);
+
+    expect(accountUpdates()).toEqual([{ Id: mockAccount.id, Csops_CSM__c: NADIA }]);
+    expect(text(element, '.routed')).toBe('Routed to Nadia Brooks');
+  });
+
+  it('refuses to submit an Opportunity without an Account, creating nothing', async () => {
+    const orphan = JSON.parse(JSON.stringify(mockOpportunity));
+    orphan.fields.AccountId = { displayValue: null, value: null };
+    const element = await createComponent({}, { record: orphan, account: null });
+    await completeRequiredItems(element);
+    await submit(element);
+
+    expect(text(element, '.save-error')).toMatch(/Link this Opportunity to the customer's Account/);
+    expect(createRecord).not.toHaveBeenCalled();
+    expect(updateRecord).not.toHaveBeenCalled();
+  });
+
+  it('waits for the CSM books before submitting', async () => {
+    const element = await createComponent({}, { book: null });
+    await completeRequiredItems(element);
+    await submit(element);
+
+    expect(text(element, '.save-error')).toMatch(/still loading/);
+    expect(createRecord).not.toHaveBeenCalled();
+  });
+
+  it('shows the CSM of an Account whose handoff was submitted earlier', async () => {
+    const submitted = JSON.parse(JSON.stringify(mockOpportunity));
+    submitted.fields.Csops_Handoff_Status__c = { displayValue: 'Submitted', value: 'submitted' };
+    const assigned = {
+      ...mockAccount,
+      fields: { ...mockAccount.fields, Csops_CSM__c: { displayValue: null, value: OWEN } },
+    };
+    const element = await createComponent({}, { record: submitted, account: assigned });
+
+    expect(text(element, '.routed')).toBe('CSM: Owen Park');
+  });
+
+  it('is accessible once submitted and routed', async () => {
+    const element = await createComponent();
+    await completeRequiredItems(element);
+    await submit(element);
     jest.useRealTimers();
 
     await expect(element).toBeAccessible();
