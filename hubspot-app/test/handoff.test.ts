@@ -115,7 +115,7 @@ describe('handoff functions', () => {
       .length;
     expect(submitted.tasks.created).toHaveLength(onboardingSteps ?? -1);
     expect(DEMO_CSMS.map((c) => c.ownerId)).toContain(submitted.csm.id);
-    expect(submitted.csm.name).toBeTruthy();
+    expect(submitted.csm.name).toBe(DEMO_CSMS.find((c) => c.ownerId === submitted.csm.id)?.name);
 
     const deal = await readDeal(dealId);
     expect(deal.properties.csops_handoff_status).toBe('submitted');
@@ -148,6 +148,34 @@ describe('handoff functions', () => {
     expect(await tasksOf(companyId)).toHaveLength(onboardingSteps ?? -1);
     const late = await portal.run('handoff_save', { parameters: { dealId, handoff: draft } });
     expect(late).toMatchObject({ ok: false, error: { code: 'already_submitted' } });
+  });
+
+  it('names the CSM already on the account from HubSpot owners when settings do not list them', async () => {
+    const owners = (await portal.client.crm.owners.ownersApi.getPage()).results;
+    const csmIds = new Set(DEMO_CSMS.map((c) => c.ownerId));
+    const outside = owners.find((o) => !csmIds.has(o.id));
+    if (!outside) throw new Error('the demo portal has no owner outside the CSM list');
+    const { companyId, dealId } = await newCustomer('Harbourline Freight', 30_000);
+    await portal.client.crm.companies.basicApi.update(companyId, {
+      properties: { csops_csm_owner_id: outside.id },
+    });
+    const submitted = expectOk(
+      await portal.run('handoff_submit', { parameters: { dealId, handoff: complete() } }),
+    );
+    expect(submitted.csm.id).toBe(outside.id);
+    expect(submitted.csm.name).toBe(`${outside.firstName} ${outside.lastName}`);
+  });
+
+  it('falls back to the owner id when HubSpot knows no owner by that id', async () => {
+    const { companyId, dealId } = await newCustomer('Quillmark Studio', 8_000);
+    await portal.client.crm.companies.basicApi.update(companyId, {
+      properties: { csops_csm_owner_id: '7000001' },
+    });
+    const submitted = expectOk(
+      await portal.run('handoff_submit', { parameters: { dealId, handoff: complete() } }),
+    );
+    expect(submitted.csm).toMatchObject({ id: '7000001', name: null });
+    expect((await readDeal(dealId)).properties.csops_handoff_status).toBe('submitted');
   });
 
   it('creates each onboarding task once when the AE double-submits', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE } from '../../cli/src/sandbox/index.js';
 import { withStack } from './harness.js';
 
 function isoDateInDays(days: number): string {
@@ -56,12 +57,35 @@ describe('Sales-to-CS handoff card on a deal page in Chromium', () => {
         'csops_handoff_status',
         'csops_handoff_completeness',
         'csops_handoff',
+        'hubspot_owner_id',
       ]);
       expect(deal.properties.csops_handoff_status).toBe('submitted');
       expect(Number(deal.properties.csops_handoff_completeness)).toBe(100);
       expect(deal.properties.csops_handoff).toContain('Dana Reyes');
       // The deal's properties panel shows the submission read back from the sandbox.
       await page.locator('[data-property=csops_handoff_status][data-value=submitted]').waitFor();
+
+      // People by name: the CSM the account went to, and the deal's owner in the properties panel.
+      const personNamed = (ownerId: string | null | undefined) =>
+        DEMO_PEOPLE.find((p) => p.ownerId === ownerId)?.name;
+      const companies = await crm.crm.associations.v4.basicApi.getPage(
+        'deals',
+        String(dealId),
+        'companies',
+      );
+      const company = await crm.crm.companies.basicApi.getById(
+        String(companies.results[0]?.toObjectId),
+        ['csops_csm_owner_id'],
+      );
+      const csmName = personNamed(company.properties.csops_csm_owner_id);
+      expect(csmName).toBeDefined();
+      const submitted = (await card.getByTestId('submitted').textContent()) ?? '';
+      expect(submitted).toContain(`Routed to ${csmName}.`);
+      expect(submitted).not.toContain(String(company.properties.csops_csm_owner_id));
+      const owner = page.locator('[data-property=hubspot_owner_id] dd');
+      await expect(owner.textContent()).resolves.toBe(
+        personNamed(deal.properties.hubspot_owner_id),
+      );
       await screenshot('handoff-card-submitted');
       expect(pageErrors).toEqual([]);
     });

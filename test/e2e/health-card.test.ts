@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE } from '../../cli/src/sandbox/index.js';
 import { withStack } from './harness.js';
 
 describe('Customer health card on a company page in Chromium', () => {
@@ -32,6 +33,12 @@ describe('Customer health card on a company page in Chromium', () => {
       ]);
       expect(company.properties.csops_health_band).toBe('red');
       expect(Math.round(Number(company.properties.csops_health_score))).toBe(score);
+      // The owner and the CSM read as people, not owner ids.
+      const people = DEMO_PEOPLE.map((p) => p.name);
+      for (const property of ['hubspot_owner_id', 'csops_csm_owner_id'])
+        expect(people).toContain(
+          await page.locator(`[data-property=${property}] dd`).textContent(),
+        );
 
       await screenshot('health-card-red-account');
       expect(pageErrors).toEqual([]);

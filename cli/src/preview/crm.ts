@@ -148,6 +148,33 @@ const ABOUT: Record<string, string[]> = {
   ],
 };
 
+// Properties holding a HubSpot owner id: HubSpot marks its own with referencedObjectType OWNER; csops
+// keeps the assigned CSM's owner id in a text property.
+const OWNER_PROPERTIES = new Set(['hubspot_owner_id', 'csops_csm_owner_id']);
+
+function holdsOwner(definition: { name: string; referencedObjectType?: string }): boolean {
+  return OWNER_PROPERTIES.has(definition.name) || definition.referencedObjectType === 'OWNER';
+}
+
+/** Owner names by id, as HubSpot shows owners ("First Last", else the email); unknown ids are left out. */
+export async function readOwnerNames(client: Client, ids: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const wanted = [...new Set(ids.filter((id) => /^\d+$/.test(id)))];
+  await Promise.all(
+    wanted.map(async (id) => {
+      try {
+        const owner = await client.crm.owners.ownersApi.getById(Number(id), 'id', false);
+        const name = [owner.firstName, owner.lastName].filter(Boolean).join(' ').trim();
+        const shown = name || owner.email;
+        if (shown) names.set(id, shown);
+      } catch {
+        // An owner HubSpot no longer knows keeps showing as its id.
+      }
+    }),
+  );
+  return names;
+}
+
 /** The record's properties, labelled and grouped as the CRM defines them, for the left-hand panel. */
 export async function readRecordPanel(
   client: Client,
@@ -168,6 +195,10 @@ export async function readRecordPanel(
     definitions.map((d) => d.name),
   );
   const values = record.properties;
+  const owners = await readOwnerNames(
+    client,
+    definitions.filter(holdsOwner).map((d) => values[d.name] ?? ''),
+  );
   const about = ABOUT[objectType] ?? [];
   const groups = new Map<string, PanelGroup>();
   groups.set('about', {
@@ -194,7 +225,7 @@ export async function readRecordPanel(
       label: d.label,
       type: d.type,
       value: value === '' ? null : value,
-      display: option?.label ?? null,
+      display: option?.label ?? (holdsOwner(d) && value ? (owners.get(value) ?? null) : null),
     });
   }
   groups.get('about')?.properties.sort((a, b) => about.indexOf(a.name) - about.indexOf(b.name));

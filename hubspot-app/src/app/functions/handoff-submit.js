@@ -108,7 +108,7 @@ exports.main = async (context = {}) => {
       csops_handoff_completeness: String(evaluation.completeness),
       csops_handoff_submitted_at: submittedAt,
     });
-    const csmName = settings.csms.find((c) => c.id === csm.csmId)?.name ?? null;
+    const csmName = await handoffLib.csmName(crm, settings, csm.csmId);
     return ok({
       dealId: deal.id,
       companyId: company.id,

@@ -211,6 +211,28 @@ describe('Sales-to-CS handoff card', () => {
     expect(r.findByTestId(TextArea, 'customerGoals').props.readOnly).toBe(true);
   });
 
+  it('names the CSM by owner id only when the app could not find their name', async () => {
+    answerWith(loadAnswer(COMPLETE), {
+      ok: true,
+      data: {
+        dealId: '555',
+        companyId: '101',
+        status: 'submitted',
+        submittedAt: '2026-11-02T09:00:00.000Z',
+        evaluation: evaluateHandoff(COMPLETE, defaultSettings(), AS_OF),
+        csm: { id: '7000001', name: null, reason: 'Already assigned to this CSM' },
+        tasks: { created: [], existing: ['a'] },
+      },
+    });
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(LoadingButton, 'submit'));
+    r.findByTestId(LoadingButton, 'submit').trigger('onClick');
+    await r.waitFor(() => r.findByTestId(Alert, 'submitted'));
+    expect(r.findByTestId(Alert, 'submitted').text).toContain(
+      'Routed to owner 7000001. Already assigned to this CSM.',
+    );
+  });
+
   it('shows why the function refused a submission', async () => {
     answerWith(loadAnswer(COMPLETE), {
       ok: false,

@@ -89,7 +89,7 @@ export function HandoffCard({ dealId, asOf }: HandoffCardProps) {
           {submitted
             ? `Submitted ${day(submitted.submittedAt)}. ${
                 submitted.csm.id
-                  ? `Routed to ${submitted.csm.name ?? submitted.csm.id}.`
+                  ? `Routed to ${submitted.csm.name ?? `owner ${submitted.csm.id}`}.`
                   : 'Not routed yet:'
               } ${submitted.csm.reason}. Onboarding tasks: ${submitted.tasks.created.length} created, ${
                 submitted.tasks.existing.length

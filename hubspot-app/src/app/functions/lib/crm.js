@@ -193,6 +193,14 @@ function createCrm(client, options = {}) {
       };
     },
 
+    /**
+     * A HubSpot owner (the people records are assigned to), for their name.
+     * @param {string} ownerId
+     */
+    async owner(ownerId) {
+      return call('owner', () => client.crm.owners.ownersApi.getById(Number(ownerId), 'id', false));
+    },
+
     /** @param {string} userId */
     async user(userId) {
       return call('user', () => client.settings.users.usersApi.getById(userId));

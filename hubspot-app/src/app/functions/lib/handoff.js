@@ -85,6 +85,29 @@ async function csmBook(crm) {
 }
 
 /**
+ * The name to show for the CSM an account is routed to: the CSM as named in settings, else the
+ * HubSpot owner's name; null when neither is known, so the caller falls back to the owner id.
+ * @param {import('./crm.js').Crm} crm
+ * @param {import('@csops/core').Settings} settings
+ * @param {string | null} csmId
+ * @returns {Promise<string | null>}
+ */
+async function csmName(crm, settings, csmId) {
+  if (!csmId) return null;
+  const named = settings.csms.find((c) => c.id === csmId)?.name;
+  if (named) return named;
+  if (!/^\d+$/.test(csmId)) return null;
+  try {
+    const owner = await crm.owner(csmId);
+    const name = [owner.firstName, owner.lastName].filter(Boolean).join(' ').trim();
+    return name || owner.email || null;
+  } catch {
+    // A deleted owner or a portal without the owners scope leaves the id to stand for the CSM.
+    return null;
+  }
+}
+
+/**
  * Creates the playbook's tasks once each: existing keys are found first, and a unique-value
  * clash (a concurrent submit) falls back to one-by-one creation that skips the clashing key.
  * @param {import('./crm.js').Crm} crm
@@ -164,6 +187,7 @@ module.exports = {
   handoffView,
   blockingIssues,
   csmBook,
+  csmName,
   createTasksOnce,
   taskFor,
 };

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_CSMS,
+  DEMO_PEOPLE,
+  startSandbox,
+  type RunningSandbox,
+} from '../sandbox/index.js';
+import { crmClient, readOwnerNames, readRecordPanel } from './crm.js';
+
+let sandbox: RunningSandbox;
+const TOKEN = 'preview-crm-test';
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, token: TOKEN, seed: 'demo' });
+});
+afterAll(() => sandbox.close());
+
+const client = () => crmClient({ baseUrl: sandbox.url, accessToken: TOKEN });
+
+async function companyNamed(name: string): Promise<string> {
+  const found = await client().crm.companies.searchApi.doSearch({
+    filterGroups: [{ filters: [{ propertyName: 'name', operator: 'EQ' as never, value: name }] }],
+    properties: ['name'],
+    limit: 1,
+  });
+  const id = found.results[0]?.id;
+  if (!id) throw new Error(`no demo company named ${name}`);
+  return id;
+}
+
+describe('record properties panel', () => {
+  it('shows the owner and the CSM by name, keeping the owner id as the value', async () => {
+    const id = await companyNamed(DEMO_ACCOUNTS.silentChurner.name);
+    const panel = await readRecordPanel(client(), 'companies', id);
+    const properties = panel.groups.flatMap((g) => g.properties);
+    const owner = properties.find((p) => p.name === 'hubspot_owner_id');
+    const csm = properties.find((p) => p.name === 'csops_csm_owner_id');
+    const csmPerson = DEMO_CSMS.find((c) => c.ownerId === csm?.value);
+    expect(csmPerson).toBeDefined();
+    expect(csm?.display).toBe(csmPerson?.name);
+    const ownerPerson = DEMO_PEOPLE.find((c) => c.ownerId === owner?.value);
+    expect(ownerPerson).toBeDefined();
+    expect(owner?.display).toBe(ownerPerson?.name);
+  });
+
+  it('leaves an owner id HubSpot does not know as the id', async () => {
+    const names = await readOwnerNames(client(), [DEMO_CSMS[0]!.ownerId, '7000001', 'not-an-id']);
+    expect([...names.entries()]).toEqual([[DEMO_CSMS[0]!.ownerId, DEMO_CSMS[0]!.name]]);
+  });
+});
