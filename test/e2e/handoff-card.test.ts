@@ -86,6 +86,31 @@ describe('Sales-to-CS handoff card on a deal page in Chromium', () => {
       await expect(owner.textContent()).resolves.toBe(
         personNamed(deal.properties.hubspot_owner_id),
       );
+      // Every stakeholder's name, email and role is readable in full.
+      const cutOff = await card
+        .locator('[data-testid^=stakeholder-] input, [data-testid^=stakeholder-] select')
+        .evaluateAll((fields) =>
+          fields
+            .filter((field) => {
+              if (field instanceof HTMLInputElement) return field.scrollWidth > field.clientWidth;
+              const select = field as HTMLSelectElement;
+              const probe = document.createElement('span');
+              probe.style.font = getComputedStyle(select).font;
+              probe.style.position = 'absolute';
+              probe.textContent = select.selectedOptions[0]?.text ?? '';
+              document.body.append(probe);
+              // Room for the text beside the select's padding and arrow.
+              const needed = probe.getBoundingClientRect().width + 40;
+              probe.remove();
+              return needed > select.clientWidth;
+            })
+            .map((field) =>
+              field instanceof HTMLSelectElement
+                ? (field.selectedOptions[0]?.text ?? '')
+                : (field as HTMLInputElement).value,
+            ),
+        );
+      expect(cutOff).toEqual([]);
       await screenshot('handoff-card-submitted');
       expect(pageErrors).toEqual([]);
     });

@@ -27,6 +27,9 @@ describe('portfolio page in Chromium', () => {
       expect(redRows).toBeGreaterThan(0);
       expect(redRows).toBeLessThan(total);
       expect(await page.locator('tr[data-company-id]:not([data-band=red])').count()).toBe(0);
+      // Shown scores agree with their band under the default thresholds (yellow from 45).
+      const redScores = (await page.locator('td[data-cell=score]').allTextContents()).map(Number);
+      for (const score of redScores) expect(score).toBeLessThan(45);
       // Bands and risk levels read as the HubSpot properties label them.
       const bandCells = await page.locator('td[data-cell=band]').allTextContents();
       expect(new Set(bandCells)).toEqual(new Set(['Red']));

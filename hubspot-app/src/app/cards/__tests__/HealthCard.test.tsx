@@ -8,7 +8,7 @@ import {
   Link,
   LoadingButton,
   LoadingSpinner,
-  ScoreCircle,
+  ProgressBar,
   StatusTag,
   Table,
   TableCell,
@@ -71,9 +71,9 @@ describe('Customer health card', () => {
     const answer = healthAnswer('healthy-enterprise');
     answerWith(answer);
     const r = renderCard();
-    await r.waitFor(() => r.find(ScoreCircle));
+    await r.waitFor(() => r.findByTestId(ProgressBar, 'score'));
     const health = answer.data.evaluation.health;
-    expect(r.find(ScoreCircle).props.score).toBe(Math.round(health.score ?? -1));
+    expect(r.findByTestId(ProgressBar, 'score').props.value).toBe(health.score);
     expect(r.findByTestId(StatusTag, 'band').text).toBe('Green');
     expect(r.findByTestId(Text, 'trend').text).toContain('since 2026-10-26');
     const shown = texts(r);
@@ -98,11 +98,31 @@ describe('Customer health card', () => {
     expect(r.findByTestId(StatusTag, 'risk-level').text).toBe('Critical');
   });
 
+  it('draws the score in the colour of its band, whatever the score, for every scored golden account', async () => {
+    const variant = { green: 'success', yellow: 'warning', red: 'danger' } as const;
+    const scored = GOLDEN_ACCOUNTS.filter((g) => healthAnswer(g.key).data.evaluation.health.band);
+    // A red score above 33 and a yellow one above 66 are where fixed cut-offs would disagree.
+    expect(scored.map((g) => healthAnswer(g.key).data.evaluation.health.band)).toEqual(
+      expect.arrayContaining(['green', 'yellow', 'red']),
+    );
+    for (const golden of scored) {
+      serverless.mockReset();
+      const answer = healthAnswer(golden.key);
+      const band = answer.data.evaluation.health.band;
+      if (!band) continue;
+      answerWith(answer);
+      const r = renderCard();
+      await r.waitFor(() => r.findByTestId(ProgressBar, 'score'));
+      expect(r.findByTestId(ProgressBar, 'score').props.variant).toBe(variant[band]);
+      expect(r.findByTestId(StatusTag, 'band').props.variant).toBe(variant[band]);
+    }
+  });
+
   it('shows renewal risk with days to renewal, ARR at risk and why', async () => {
     const answer = healthAnswer('downgrade-near-renewal');
     answerWith(answer);
     const r = renderCard();
-    await r.waitFor(() => r.find(ScoreCircle));
+    await r.waitFor(() => r.findByTestId(ProgressBar, 'score'));
     const risk = answer.data.evaluation.risk;
     expect(r.findByTestId(StatusTag, 'risk-level').text).toBe('High');
     expect(r.findByTestId(Text, 'days-to-renewal').text).toBe(
@@ -117,7 +137,7 @@ describe('Customer health card', () => {
     const answer = healthAnswer('champion-left');
     answerWith(answer);
     const r = renderCard();
-    await r.waitFor(() => r.find(ScoreCircle));
+    await r.waitFor(() => r.findByTestId(ProgressBar, 'score'));
     const cells = r
       .findByTestId(Table, 'actions')
       .findAll(TableCell)
@@ -131,7 +151,7 @@ describe('Customer health card', () => {
     const answer = healthAnswer('new-in-onboarding');
     answerWith(answer);
     const r = renderCard();
-    await r.waitFor(() => r.find(ScoreCircle));
+    await r.waitFor(() => r.findByTestId(ProgressBar, 'score'));
     expect(answer.data.evaluation.health.missing).toContain('support');
     const warning = r.findByTestId(Alert, 'coverage-warning');
     expect(warning.text).toContain('No data for');
@@ -144,7 +164,7 @@ describe('Customer health card', () => {
     await r.waitFor(() => r.find(EmptyState));
     expect(r.find(EmptyState).props.title).toBe('No health data yet');
     r.findByTestId(Button, 'refresh').trigger('onClick');
-    await r.waitFor(() => r.find(ScoreCircle));
+    await r.waitFor(() => r.findByTestId(ProgressBar, 'score'));
     expect(serverless).toHaveBeenCalledTimes(2);
     expect(call(1)).toEqual({ name: 'account_health', parameters: { companyId: '101' } });
   });
@@ -162,7 +182,7 @@ describe('Customer health card', () => {
     expect(r.find(ErrorState).props.title).toBe('This could not be loaded');
     expect(texts(r)).toContain('HubSpot did not answer. Try again shortly.');
     r.findByTestId(Button, 'retry').trigger('onClick');
-    await r.waitFor(() => r.find(ScoreCircle));
+    await r.waitFor(() => r.findByTestId(ProgressBar, 'score'));
   });
 
   it('treats a rejected call like an error, not a crash', async () => {

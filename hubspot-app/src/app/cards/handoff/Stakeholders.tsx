@@ -1,4 +1,4 @@
-import { Button, Flex, Heading, Input, Select, Text } from '@hubspot/ui-extensions';
+import { Box, Button, Flex, Heading, Input, Select, Text } from '@hubspot/ui-extensions';
 import { STAKEHOLDER_ROLES, type Stakeholder, type StakeholderRole } from '@csops/core';
 
 const ROLE_OPTIONS: { label: string; value: StakeholderRole }[] = STAKEHOLDER_ROLES.map((role) => ({
@@ -22,19 +22,43 @@ export function Stakeholders({ stakeholders, readOnly, onChange }: StakeholdersP
   const update = (i: number, patch: Partial<Stakeholder>) =>
     onChange(stakeholders.map((s, j) => (j === i ? { ...s, ...patch } : s)));
   return (
-    <Flex direction="column" gap="xs">
+    <Flex direction="column" gap="sm">
       <Heading>Stakeholders</Heading>
       {stakeholders.length === 0 ? <Text>No stakeholders yet.</Text> : null}
       {stakeholders.map((s, i) => (
-        <Flex key={i} direction="row" gap="xs" align="end">
-          <Input
-            label="Name"
-            name={`stakeholder-${i}-name`}
-            value={s.name}
-            readOnly={readOnly}
-            onInput={(v) => update(i, { name: v })}
-            testId={`stakeholder-${i}-name`}
-          />
+        // Name and role share a row; the email gets the full width, since addresses run long.
+        <Flex key={i} direction="column" gap="xs">
+          <Flex direction="row" gap="xs" align="end">
+            <Box flex={3}>
+              <Input
+                label="Name"
+                name={`stakeholder-${i}-name`}
+                value={s.name}
+                readOnly={readOnly}
+                onInput={(v) => update(i, { name: v })}
+                testId={`stakeholder-${i}-name`}
+              />
+            </Box>
+            <Box flex={2}>
+              <Select
+                label="Role"
+                name={`stakeholder-${i}-role`}
+                value={s.role}
+                options={ROLE_OPTIONS}
+                readOnly={readOnly}
+                onChange={(v) => update(i, { role: v as StakeholderRole })}
+                testId={`stakeholder-${i}-role`}
+              />
+            </Box>
+            {readOnly ? null : (
+              <Button
+                variant="transparent"
+                onClick={() => onChange(stakeholders.filter((_, j) => j !== i))}
+              >
+                Remove
+              </Button>
+            )}
+          </Flex>
           <Input
             label="Email"
             name={`stakeholder-${i}-email`}
@@ -43,23 +67,6 @@ export function Stakeholders({ stakeholders, readOnly, onChange }: StakeholdersP
             onInput={(v) => update(i, { email: v })}
             testId={`stakeholder-${i}-email`}
           />
-          <Select
-            label="Role"
-            name={`stakeholder-${i}-role`}
-            value={s.role}
-            options={ROLE_OPTIONS}
-            readOnly={readOnly}
-            onChange={(v) => update(i, { role: v as StakeholderRole })}
-            testId={`stakeholder-${i}-role`}
-          />
-          {readOnly ? null : (
-            <Button
-              variant="transparent"
-              onClick={() => onChange(stakeholders.filter((_, j) => j !== i))}
-            >
-              Remove
-            </Button>
-          )}
         </Flex>
       ))}
       {readOnly ? null : (

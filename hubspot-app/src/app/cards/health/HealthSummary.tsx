@@ -1,4 +1,4 @@
-import { Alert, Flex, Heading, ScoreCircle, StatusTag, Text } from '@hubspot/ui-extensions';
+import { Alert, Flex, Heading, ProgressBar, StatusTag, Text } from '@hubspot/ui-extensions';
 import { MEASURE_LABELS, type HealthScore } from '@csops/core';
 import { BAND_LABEL, BAND_VARIANT, day, percent } from '../common/format.js';
 
@@ -19,18 +19,28 @@ export function HealthSummary({ health }: { health: HealthScore }) {
   });
   return (
     <Flex direction="column" gap="sm">
-      <Flex direction="row" gap="md" align="center">
-        <ScoreCircle score={Math.round(health.score ?? 0)} />
-        <Flex direction="column" gap="xs">
+      <Flex direction="column" gap="xs">
+        <Flex direction="row" gap="sm" align="center">
           <Heading>Health {health.score}</Heading>
           {health.band ? (
             <StatusTag variant={BAND_VARIANT[health.band]} testId="band">
               {BAND_LABEL[health.band]}
             </StatusTag>
           ) : null}
-          <Text testId="trend">{trendText(health)}</Text>
-          <Text variant="microcopy">Data coverage {percent(health.coverage)}</Text>
         </Flex>
+        {/* Coloured by the admin's bands: ScoreCircle colours by fixed cut-offs (33/66) that
+            contradict them, e.g. a red 44.9 drawn amber. */}
+        {health.score !== null && health.band ? (
+          <ProgressBar
+            value={health.score}
+            maxValue={100}
+            variant={BAND_VARIANT[health.band]}
+            aria-label={`Health score ${health.score} of 100`}
+            testId="score"
+          />
+        ) : null}
+        <Text testId="trend">{trendText(health)}</Text>
+        <Text variant="microcopy">Data coverage {percent(health.coverage)}</Text>
       </Flex>
       {health.missing.length > 0 ? (
         <Alert title="Partial data" variant="warning" testId="coverage-warning">

@@ -7,6 +7,7 @@ import {
   Input,
   LoadingButton,
   LoadingSpinner,
+  MultiSelect,
   NumberInput,
   Table,
   TableCell,
@@ -112,6 +113,19 @@ describe('csops settings page', () => {
         'list stages from furthest to nearest, each once',
       ),
     );
+  });
+
+  it('lists the stakeholder roles as option labels, capitalised like the handoff card', async () => {
+    answer(getAnswer());
+    const r = await renderPage();
+    const roles = r.findByTestId(MultiSelect, 'handoff-roles');
+    expect(roles.props.options.map((o) => o.label)).toEqual([
+      'Champion',
+      'Executive sponsor',
+      'Admin',
+      'User',
+      'Other contact',
+    ]);
   });
 
   it('previews how many accounts change band under the draft', async () => {

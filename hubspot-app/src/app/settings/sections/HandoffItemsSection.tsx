@@ -1,4 +1,4 @@
-import { Checkbox, Flex, Heading, MultiSelect, NumberInput } from '@hubspot/ui-extensions';
+import { Box, Checkbox, Flex, Heading, MultiSelect, NumberInput } from '@hubspot/ui-extensions';
 import {
   HANDOFF_ITEM_KEYS,
   HANDOFF_ITEM_LABELS,
@@ -8,20 +8,29 @@ import {
 import { fieldProps } from '../form.js';
 import type { SectionProps } from './WeightsSection.js';
 
+// The core's role words are written for sentences ("the executive sponsor"); options start capitalised.
+function optionLabel(role: (typeof STAKEHOLDER_ROLES)[number]): string {
+  const words = STAKEHOLDER_ROLE_LABELS[role];
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export function HandoffItemsSection({ draft, issues, readOnly, set }: SectionProps) {
   return (
     <Flex direction="column" gap="xs">
       <Heading>Handoff checklist</Heading>
       {HANDOFF_ITEM_KEYS.map((k) => (
         <Flex key={k} direction="row" gap="sm" align="end">
-          <NumberInput
-            label={`${HANDOFF_ITEM_LABELS[k]} — weight`}
-            name={`handoff.items.${k}.weight`}
-            value={draft.handoff.items[k].weight}
-            onChange={(v) => set(['handoff', 'items', k, 'weight'], v)}
-            testId={`handoff-weight-${k}`}
-            {...fieldProps(issues, `handoff.items.${k}.weight`, readOnly)}
-          />
+          {/* Every weight box the same width, so the required ticks line up. */}
+          <Box flex={1}>
+            <NumberInput
+              label={`${HANDOFF_ITEM_LABELS[k]} — weight`}
+              name={`handoff.items.${k}.weight`}
+              value={draft.handoff.items[k].weight}
+              onChange={(v) => set(['handoff', 'items', k, 'weight'], v)}
+              testId={`handoff-weight-${k}`}
+              {...fieldProps(issues, `handoff.items.${k}.weight`, readOnly)}
+            />
+          </Box>
           <Checkbox
             name={`handoff.items.${k}.required`}
             checked={draft.handoff.items[k].required}
@@ -37,7 +46,7 @@ export function HandoffItemsSection({ draft, issues, readOnly, set }: SectionPro
         label="Stakeholder roles the handoff must name"
         name="handoff.requiredStakeholderRoles"
         value={draft.handoff.requiredStakeholderRoles}
-        options={STAKEHOLDER_ROLES.map((r) => ({ value: r, label: STAKEHOLDER_ROLE_LABELS[r] }))}
+        options={STAKEHOLDER_ROLES.map((r) => ({ value: r, label: optionLabel(r) }))}
         onChange={(v) => set(['handoff', 'requiredStakeholderRoles'], v)}
         testId="handoff-roles"
         {...fieldProps(issues, 'handoff.requiredStakeholderRoles', readOnly)}
