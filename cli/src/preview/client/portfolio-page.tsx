@@ -265,9 +265,9 @@ export function PortfolioPage({ data }: { data: PageBootstrap }) {
                   data-cell="score"
                   data-score={r.score ?? undefined}
                 >
-                  {/* As the card and the property show it: rounding 44.6 up to 45 would put a
-                      red account on the yellow threshold. */}
-                  {r.score === null ? '—' : Number(r.score.toFixed(1))}
+                  {/* To the tenth, as the card shows it: rounding 44.6 up to 45 would put a red
+                      account on the yellow threshold. */}
+                  {r.score === null ? '—' : r.score.toFixed(1)}
                 </td>
                 <td data-cell="band">
                   {r.band ? (
