@@ -40,7 +40,8 @@ export function loadFunction(uid: string): { main: (context: unknown) => Promise
 }
 
 export async function openPortal(options: SandboxOptions = {}): Promise<Portal> {
-  const sandbox = await startSandbox({ port: 0, token: TOKEN, ...options });
+  // Seeded faults: a fault-injection test meets the same failures on every run.
+  const sandbox = await startSandbox({ port: 0, token: TOKEN, faultSeed: 20261123, ...options });
   const client = new Client({
     accessToken: TOKEN,
     basePath: sandbox.url,

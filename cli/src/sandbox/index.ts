@@ -68,6 +68,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     token: o.token,
     now,
     retryAfterSeconds: o.retryAfterSeconds,
+    faultSeed: o.faultSeed,
     faults: {
       latencyMs: o.latencyMs,
       failureRate: o.failureRate,

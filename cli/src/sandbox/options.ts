@@ -11,6 +11,8 @@ export const sandboxOptionsSchema = z.object({
   requestsPer10s: z.number().int().min(0).optional(),
   latencyMs: z.number().min(0).max(60_000).default(0),
   failureRate: z.number().min(0).max(1).default(0),
+  /** Seed for which requests get an injected 5xx, so a fault test sees the same faults every run. */
+  faultSeed: z.number().int().min(0).optional(),
   retryAfterSeconds: z.number().int().min(1).optional(),
   portalId: z.number().int().positive().default(24_681_357),
   now: z.custom<() => Date>((v) => typeof v === 'function').optional(),

@@ -12,6 +12,7 @@ import {
 import { FaultInjector, sleep } from './faults.js';
 import type { FaultSettings } from './faults.js';
 import { Router } from './http/router.js';
+import { Prng } from './seed/prng.js';
 import { RollingWindowLimiter } from './rate-limiter.js';
 import { registerAssociationRoutes } from './routes/associations.js';
 import { registerObjectRoutes } from './routes/objects.js';
@@ -33,6 +34,8 @@ export interface ServerOptions {
   token?: string;
   faults: FaultSettings;
   retryAfterSeconds?: number;
+  /** Seeds which requests fail, for reproducible fault tests; unseeded faults are random. */
+  faultSeed?: number;
   now: () => Date;
 }
 
@@ -55,7 +58,8 @@ export class SandboxServer {
     registerPropertyRoutes(this.router, store, now);
     registerSchemaRoutes(this.router, store, now);
     registerPeopleRoutes(this.router, store);
-    this.faults = new FaultInjector(opts.faults);
+    const prng = opts.faultSeed === undefined ? undefined : new Prng(opts.faultSeed);
+    this.faults = new FaultInjector(opts.faults, prng ? () => prng.next() : Math.random);
     this.setFaults(opts.faults);
     this.http = createServer((req, res) => {
       this.handle(req, res).catch((err: unknown) => {
