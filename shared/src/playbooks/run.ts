@@ -102,7 +102,8 @@ function fire(
       // Only the crossing fires: an account that stays red is not re-alerted on every rescoring.
       if (prev !== undefined && BAND_RANK[prev.band] >= target) return null;
       const asOfMsHealth = parseInstant(health.asOf);
-      const score = Math.round(health.score);
+      // One decimal, as scored: a rounded 45 would read as yellow for a red 44.9.
+      const score = health.score;
       return {
         instance: `health_below_band:${trigger.band}:${utcDate(asOfMsHealth)}`,
         triggeredAt: utcIso(asOfMsHealth),
@@ -110,7 +111,7 @@ function fire(
         reason:
           prev === undefined
             ? `Health is ${health.band} (score ${score})`
-            : `Health fell to ${health.band} (score ${score}, was ${prev.band} at ${Math.round(prev.score)})`,
+            : `Health fell to ${health.band} (score ${score}, was ${prev.band} at ${prev.score})`,
       };
     }
     case 'usage_drop': {

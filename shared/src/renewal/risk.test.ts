@@ -65,6 +65,15 @@ describe('assessRenewalRisk', () => {
     expect(risk.reasons[0]?.code).toBe('red');
   });
 
+  it('names the score as scored, so a red 44.9 never reads as the yellow cut-off 45', () => {
+    const risk = assessRenewalRisk(
+      makeSnapshot({ arr: 50_000, contract: renewingIn(200) }),
+      makeHealth({ score: 44.9 }),
+      settings,
+    );
+    expect(risk.reasons.map((r) => r.message)).toContain('Health is red (score 44.9)');
+  });
+
   it('forgets a champion who left longer ago than the configured window', () => {
     const risk = assessRenewalRisk(
       makeSnapshot({ engagement: { championLeftAt: addDays(FIXED_AS_OF, -200) } }),

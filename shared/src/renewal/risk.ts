@@ -70,7 +70,8 @@ function championLeftDaysAgo(
 }
 
 function scoreText(health: HealthScore): string {
-  return health.score === null ? '' : ` (score ${Math.round(health.score)})`;
+  // Scores carry one decimal already; rounding further could put 44.9 on the wrong side of a cut-off.
+  return health.score === null ? '' : ` (score ${health.score})`;
 }
 
 const heaviestFirst = (a: RiskReason, b: RiskReason): number => b.points - a.points;
