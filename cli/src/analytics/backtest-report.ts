@@ -1,6 +1,6 @@
 import type { BacktestReport, Settings } from '@csops/core';
 import { arr, num, pct, table } from './format.js';
-import { BAND_COLORS, barChart, unitChart } from './html/charts.js';
+import { BAND_COLORS, barChart, captureChart, unitChart } from './html/charts.js';
 import { htmlPage, htmlTable, kpis, note } from './html/page.js';
 
 export function backtestText(r: BacktestReport, settings: Settings): string {
@@ -86,18 +86,7 @@ export function backtestHtml(r: BacktestReport, settings: Settings, source: stri
         color: BAND_COLORS[c.band] ?? '#999',
       })),
     ),
-    r.capture === null
-      ? ''
-      : barChart(
-          'Churned ARR flagged, by days before renewal',
-          r.capture.map((c) => ({
-            label: `${c.leadDays}d`,
-            value: c.arrShare ?? 0,
-            color: '#00838f',
-            text: pct(c.arrShare, 0),
-          })),
-          1,
-        ),
+    captureChart(r.capture),
   ].join('');
   return htmlPage(
     'csops back-test',

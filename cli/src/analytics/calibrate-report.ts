@@ -1,7 +1,7 @@
 import type { BacktestReport, CalibrationReport, HoldoutReport } from '@csops/core';
 import { rocCurve, reliabilityCurve, scoredPairs, thinCurve } from '@csops/core';
 import { num, pct, table } from './format.js';
-import { BAND_COLORS, barChart, unitChart, type Series } from './html/charts.js';
+import { BAND_COLORS, barChart, captureChart, unitChart, type Series } from './html/charts.js';
 import { htmlPage, htmlTable, kpis, note } from './html/page.js';
 
 const quintileText = (m: CalibrationReport['measures'][number]) =>
@@ -166,18 +166,7 @@ export function calibrateHtml(
         color: BAND_COLORS[c.band] ?? '#999',
       })),
     ),
-    oofBacktest.capture === null
-      ? ''
-      : barChart(
-          'Churned ARR flagged, by days before renewal',
-          oofBacktest.capture.map((c) => ({
-            label: `${c.leadDays}d`,
-            value: c.arrShare ?? 0,
-            color: '#00838f',
-            text: pct(c.arrShare, 0),
-          })),
-          1,
-        ),
+    captureChart(oofBacktest.capture),
   ].join('');
   return htmlPage(
     'csops calibration',

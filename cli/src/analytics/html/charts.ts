@@ -1,3 +1,5 @@
+import type { BacktestReport } from '@csops/core';
+import { pct } from '../format.js';
 import { escapeHtml } from './escape.js';
 
 // Charts are inline SVG so a report is one file that opens anywhere, offline.
@@ -94,3 +96,18 @@ export const BAND_COLORS: Record<string, string> = {
   red: '#c62828',
   unscored: '#9e9e9e',
 };
+
+/** The share of churned ARR that was flagged at each renewal stage; nothing when the data has no renewal dates. */
+export function captureChart(capture: BacktestReport['capture']): string {
+  if (capture === null) return '';
+  return barChart(
+    'Churned ARR flagged, by days before renewal',
+    capture.map((c) => ({
+      label: `${c.leadDays}d`,
+      value: c.arrShare ?? 0,
+      color: '#00838f',
+      text: pct(c.arrShare, 0),
+    })),
+    1,
+  );
+}
