@@ -7,6 +7,28 @@ import { htmlPage, htmlTable, kpis, note } from './html/page.js';
 const quintileText = (m: CalibrationReport['measures'][number]) =>
   m.quintiles.length ? m.quintiles.map((q) => pct(q.churnRate, 0)).join(' / ') : '—';
 
+/** Each measure's weight, default beside calibrated, with its evidence: the same table in text and HTML. */
+function measureEvidence(r: CalibrationReport): [string[], (string | number)[][]] {
+  return [
+    [
+      'measure',
+      'default',
+      'calibrated',
+      'observed',
+      'AUC alone',
+      'churn by quintile (low → high score)',
+    ],
+    r.measures.map((m) => [
+      m.label,
+      m.defaultWeight,
+      m.calibratedWeight,
+      pct(m.observedShare, 0),
+      num(m.auc),
+      quintileText(m),
+    ]),
+  ];
+}
+
 export function calibrateText(
   r: CalibrationReport,
   holdout: HoldoutReport | undefined,
@@ -50,26 +72,7 @@ export function calibrateText(
   lines.push(
     'Measure weights and their evidence (AUC of the measure alone; churn rate from lowest to highest quintile of its score):',
   );
-  lines.push(
-    table(
-      [
-        'measure',
-        'default',
-        'calibrated',
-        'observed',
-        'AUC alone',
-        'churn by quintile (low → high score)',
-      ],
-      r.measures.map((m) => [
-        m.label,
-        m.defaultWeight,
-        m.calibratedWeight,
-        pct(m.observedShare, 0),
-        num(m.auc),
-        quintileText(m),
-      ]),
-    ),
-  );
+  lines.push(table(...measureEvidence(r)));
   lines.push('');
   lines.push('Signals (weights within their measure):');
   lines.push(
@@ -196,24 +199,7 @@ export function calibrateHtml(
       },
       {
         title: 'Measure weights: default vs calibrated',
-        html: htmlTable(
-          [
-            'measure',
-            'default',
-            'calibrated',
-            'observed',
-            'AUC alone',
-            'churn by quintile (low → high score)',
-          ],
-          r.measures.map((m) => [
-            m.label,
-            m.defaultWeight,
-            m.calibratedWeight,
-            pct(m.observedShare, 0),
-            num(m.auc),
-            quintileText(m),
-          ]),
-        ),
+        html: htmlTable(...measureEvidence(r)),
       },
       {
         title: 'Signals',
