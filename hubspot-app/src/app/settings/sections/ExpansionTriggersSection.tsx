@@ -1,6 +1,6 @@
-import { Flex, Heading, NumberInput } from '@hubspot/ui-extensions';
+import { Flex, Heading } from '@hubspot/ui-extensions';
 import type { Settings } from '@csops/core';
-import { fieldProps } from '../form.js';
+import { SettingNumber } from './SettingNumber.js';
 import type { SectionProps } from './WeightsSection.js';
 
 const FIELDS: { key: keyof Settings['expansion']; label: string }[] = [
@@ -16,14 +16,15 @@ export function ExpansionTriggersSection({ draft, issues, readOnly, set }: Secti
     <Flex direction="column" gap="xs">
       <Heading>Expansion triggers</Heading>
       {FIELDS.map((f) => (
-        <NumberInput
+        <SettingNumber
           key={f.key}
           label={f.label}
-          name={`expansion.${f.key}`}
+          path={['expansion', f.key]}
           value={draft.expansion[f.key]}
-          onChange={(v) => set(['expansion', f.key], v)}
           testId={`expansion-${f.key}`}
-          {...fieldProps(issues, `expansion.${f.key}`, readOnly)}
+          issues={issues}
+          readOnly={readOnly}
+          set={set}
         />
       ))}
     </Flex>

@@ -1,4 +1,4 @@
-import { Box, Checkbox, Flex, Heading, MultiSelect, NumberInput } from '@hubspot/ui-extensions';
+import { Box, Checkbox, Flex, Heading, MultiSelect } from '@hubspot/ui-extensions';
 import {
   HANDOFF_ITEM_KEYS,
   HANDOFF_ITEM_LABELS,
@@ -6,6 +6,7 @@ import {
   STAKEHOLDER_ROLE_LABELS,
 } from '@csops/core';
 import { fieldProps } from '../form.js';
+import { SettingNumber } from './SettingNumber.js';
 import type { SectionProps } from './WeightsSection.js';
 
 // The core's role words are written for sentences ("the executive sponsor"); options start capitalised.
@@ -22,13 +23,14 @@ export function HandoffItemsSection({ draft, issues, readOnly, set }: SectionPro
         <Flex key={k} direction="row" gap="sm" align="end">
           {/* Every weight box the same width, so the required ticks line up. */}
           <Box flex={1}>
-            <NumberInput
+            <SettingNumber
               label={`${HANDOFF_ITEM_LABELS[k]} — weight`}
-              name={`handoff.items.${k}.weight`}
+              path={['handoff', 'items', k, 'weight']}
               value={draft.handoff.items[k].weight}
-              onChange={(v) => set(['handoff', 'items', k, 'weight'], v)}
               testId={`handoff-weight-${k}`}
-              {...fieldProps(issues, `handoff.items.${k}.weight`, readOnly)}
+              issues={issues}
+              readOnly={readOnly}
+              set={set}
             />
           </Box>
           <Checkbox

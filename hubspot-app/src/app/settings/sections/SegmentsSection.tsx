@@ -1,35 +1,30 @@
-import {
-  Button,
-  Flex,
-  Heading,
-  Input,
-  MultiSelect,
-  NumberInput,
-  Text,
-} from '@hubspot/ui-extensions';
+import { Button, Flex, Heading, Input, MultiSelect, Text } from '@hubspot/ui-extensions';
 import { SEGMENTS, SEGMENT_LABELS } from '@csops/core';
 import { fieldProps } from '../form.js';
+import { SettingNumber } from './SettingNumber.js';
 import type { SectionProps } from './WeightsSection.js';
 
 export function SegmentsSection({ draft, issues, readOnly, set }: SectionProps) {
   return (
     <Flex direction="column" gap="xs">
       <Heading>Segments and CSM capacity</Heading>
-      <NumberInput
+      <SettingNumber
         label="Enterprise from ARR"
-        name="segments.enterpriseMinArr"
+        path={['segments', 'enterpriseMinArr']}
         value={draft.segments.enterpriseMinArr}
-        onChange={(v) => set(['segments', 'enterpriseMinArr'], v)}
         testId="segments-enterprise"
-        {...fieldProps(issues, 'segments.enterpriseMinArr', readOnly)}
+        issues={issues}
+        readOnly={readOnly}
+        set={set}
       />
-      <NumberInput
+      <SettingNumber
         label="Mid-Market from ARR"
-        name="segments.midMarketMinArr"
+        path={['segments', 'midMarketMinArr']}
         value={draft.segments.midMarketMinArr}
-        onChange={(v) => set(['segments', 'midMarketMinArr'], v)}
         testId="segments-midmarket"
-        {...fieldProps(issues, 'segments.midMarketMinArr', readOnly)}
+        issues={issues}
+        readOnly={readOnly}
+        set={set}
       />
       {draft.csms.length === 0 ? (
         <Text>No CSMs yet: handoffs cannot be routed until you add them.</Text>
@@ -61,21 +56,23 @@ export function SegmentsSection({ draft, issues, readOnly, set }: SectionProps) 
             testId={`csm-${i}-segments`}
             {...fieldProps(issues, `csms.${i}.segments`, readOnly)}
           />
-          <NumberInput
+          <SettingNumber
             label="Max ARR"
-            name={`csms.${i}.maxArr`}
+            path={['csms', i, 'maxArr']}
             value={csm.maxArr}
-            onChange={(v) => set(['csms', i, 'maxArr'], v)}
             testId={`csm-${i}-max-arr`}
-            {...fieldProps(issues, `csms.${i}.maxArr`, readOnly)}
+            issues={issues}
+            readOnly={readOnly}
+            set={set}
           />
-          <NumberInput
+          <SettingNumber
             label="Max accounts"
-            name={`csms.${i}.maxAccounts`}
+            path={['csms', i, 'maxAccounts']}
             value={csm.maxAccounts}
-            onChange={(v) => set(['csms', i, 'maxAccounts'], v)}
             testId={`csm-${i}-max-accounts`}
-            {...fieldProps(issues, `csms.${i}.maxAccounts`, readOnly)}
+            issues={issues}
+            readOnly={readOnly}
+            set={set}
           />
           {readOnly ? null : (
             <Button

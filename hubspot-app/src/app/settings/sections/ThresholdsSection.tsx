@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Flex, Heading, Input, NumberInput } from '@hubspot/ui-extensions';
+import { Flex, Heading, Input } from '@hubspot/ui-extensions';
 import { fieldProps } from '../form.js';
+import { SettingNumber } from './SettingNumber.js';
 import type { SectionProps } from './WeightsSection.js';
 
 /** Parses "180, 120, 90" into numbers; anything else stays as typed so the message can say why. */
@@ -20,29 +21,32 @@ export function ThresholdsSection({ draft, issues, readOnly, set }: SectionProps
   return (
     <Flex direction="column" gap="xs">
       <Heading>Bands, freshness and renewal</Heading>
-      <NumberInput
+      <SettingNumber
         label="Green from score"
-        name="bands.green"
+        path={['bands', 'green']}
         value={draft.bands.green}
-        onChange={(v) => set(['bands', 'green'], v)}
         testId="bands-green"
-        {...fieldProps(issues, 'bands.green', readOnly)}
+        issues={issues}
+        readOnly={readOnly}
+        set={set}
       />
-      <NumberInput
+      <SettingNumber
         label="Yellow from score"
-        name="bands.yellow"
+        path={['bands', 'yellow']}
         value={draft.bands.yellow}
-        onChange={(v) => set(['bands', 'yellow'], v)}
         testId="bands-yellow"
-        {...fieldProps(issues, 'bands.yellow', readOnly)}
+        issues={issues}
+        readOnly={readOnly}
+        set={set}
       />
-      <NumberInput
+      <SettingNumber
         label="Data counts as fresh for (days)"
-        name="freshness.defaultDays"
+        path={['freshness', 'defaultDays']}
         value={draft.freshness.defaultDays}
-        onChange={(v) => set(['freshness', 'defaultDays'], v)}
         testId="freshness-days"
-        {...fieldProps(issues, 'freshness.defaultDays', readOnly)}
+        issues={issues}
+        readOnly={readOnly}
+        set={set}
       />
       <Input
         label="Renewal stages (days before renewal)"

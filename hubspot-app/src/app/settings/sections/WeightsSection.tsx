@@ -1,6 +1,7 @@
-import { Flex, Heading, NumberInput, Text } from '@hubspot/ui-extensions';
+import { Flex, Heading, Text } from '@hubspot/ui-extensions';
 import { MEASURE_KEYS, MEASURE_LABELS, type FieldIssue, type Settings } from '@csops/core';
 import { fieldProps, shareOfTotal } from '../form.js';
+import { SettingNumber } from './SettingNumber.js';
 
 export interface SectionProps {
   draft: Settings;
@@ -18,16 +19,17 @@ export function WeightsSection({ draft, issues, readOnly, set }: SectionProps) {
         Weights are relative: each measure counts for its share of the total.
       </Text>
       {MEASURE_KEYS.map((k) => (
-        <NumberInput
+        <SettingNumber
           key={k}
           label={MEASURE_LABELS[k]}
-          name={`measures.${k}.weight`}
+          path={['measures', k, 'weight']}
           value={draft.measures[k].weight}
           min={0}
           description={shareOfTotal(draft.measures[k].weight, weights)}
-          onChange={(v) => set(['measures', k, 'weight'], v)}
           testId={`weight-${k}`}
-          {...fieldProps(issues, `measures.${k}.weight`, readOnly)}
+          issues={issues}
+          readOnly={readOnly}
+          set={set}
         />
       ))}
       {fieldProps(issues, 'measures', readOnly).validationMessage &&
