@@ -5,8 +5,8 @@
 import { createRequire } from 'node:module';
 import { Client } from '@hubspot/api-client';
 import { defaultSettings } from '@csops/core';
-import { DEMO_ACCOUNTS, startSandbox } from '../../cli/src/sandbox/index.js';
-import { setupHubSpot } from '../../cli/src/commands/setup.js';
+import { DEMO_ACCOUNTS, startSandbox } from '@csops/sandbox';
+import { setupHubSpot } from '@csops/hubspot-model';
 
 const require = createRequire(import.meta.url);
 const { createCrm } = require('../src/app/functions/lib/crm.js');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../cli/src/sandbox/index.js';
+import { DEMO_ACCOUNTS } from '@csops/sandbox';
 import { expectOk, openPortal, type FunctionResult, type Portal } from './harness.js';
 
 let portal: Portal;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOLDEN_ACCOUNTS, GOLDEN_AS_OF } from '@csops/core/fixtures';
-import { setupHubSpot } from '../../cli/src/commands/setup.js';
+import { setupHubSpot } from '@csops/hubspot-model';
 import { expectOk, openPortal, type Portal } from './harness.js';
 import { seedGoldenAccount } from './golden-seed.js';
 

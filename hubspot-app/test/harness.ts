@@ -2,11 +2,7 @@
 // against the CRM sandbox on 127.0.0.1, through the official @hubspot/api-client.
 import { createRequire } from 'node:module';
 import { Client } from '@hubspot/api-client';
-import {
-  startSandbox,
-  type RunningSandbox,
-  type SandboxOptions,
-} from '../../cli/src/sandbox/index.js';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '@csops/sandbox';
 
 const requireFunction = createRequire(import.meta.url);
 

@@ -4,7 +4,7 @@ import { delimiter, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../cli/src/sandbox/index.js';
+import { DEMO_ACCOUNTS } from '@csops/sandbox';
 import { openPortal, TOKEN, type Portal } from './harness.js';
 
 /** The machine's Node 20: the first `node` on PATH outside node_modules that reports v20. */

@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { translate } from '@hubspot/project-parsing-lib/translate';
@@ -126,6 +126,28 @@ describe('the HubSpot project', () => {
     scan(join(srcDir, 'app', 'settings'));
     expect(called.size).toBeGreaterThan(5);
     for (const uid of called) expect(byUid[uid]?.componentType, uid).toBe('APP_FUNCTION');
+  });
+
+  it('uploads no file in the functions folder that no function requires', () => {
+    const functionsDir = join(srcDir, 'app', 'functions');
+    const shipped = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : shipped(path);
+        return entry.name === 'package.json' || entry.name.endsWith('-hsmeta.json') ? [] : [path];
+      });
+    const files = shipped(functionsDir);
+    const entries = files.filter((f) => dirname(f) === functionsDir);
+    const reached = new Set<string>();
+    const visit = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const m of readFileSync(file, 'utf8').matchAll(/require\('(\.{1,2}\/[^']+)'\)/g))
+        visit(join(dirname(file), m[1]!));
+    };
+    entries.forEach(visit);
+    expect(entries.length).toBeGreaterThan(5);
+    expect(files.filter((f) => !reached.has(f)).map((f) => relative(functionsDir, f))).toEqual([]);
   });
 
   it('uploads the core with the components that import it, built for the functions', async () => {

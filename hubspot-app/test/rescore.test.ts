@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '@csops/core';
-import { DEMO_ACCOUNT_COUNT } from '../../cli/src/sandbox/index.js';
+import { DEMO_ACCOUNT_COUNT } from '@csops/sandbox';
 import { expectOk, openPortal, TOKEN, type Portal } from './harness.js';
 
 const require = createRequire(import.meta.url);
 const { createCrm } = require('../src/app/functions/lib/crm.js');
 const { createHubSpotClient } = require('../src/app/functions/lib/hubspot-client.js');
 const { rescorePortfolio } = require('../src/app/functions/lib/portfolio.js');
-const { fileCheckpoint } = require('../src/app/functions/lib/checkpoint.js');
+const { fileCheckpoint } = require('./file-checkpoint.cjs');
 
 let portal: Portal;
 let dir: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '@csops/core';
-import { DEMO_ACCOUNTS, DEMO_NON_ADMIN, DEMO_SETTINGS_ADMIN } from '../../cli/src/sandbox/index.js';
+import { DEMO_ACCOUNTS, DEMO_NON_ADMIN, DEMO_SETTINGS_ADMIN } from '@csops/sandbox';
 import { expectOk, openPortal, type Portal } from './harness.js';
 
 let portal: Portal;

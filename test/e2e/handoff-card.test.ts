@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE } from '../../cli/src/sandbox/index.js';
+import { DEMO_PEOPLE } from '@csops/sandbox';
 import { withStack } from './harness.js';
 
 function isoDateInDays(days: number): string {

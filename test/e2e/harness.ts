@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { launchPreview, type RunningPreview } from '../../cli/src/preview/launch.js';
-import { DEMO_ACCOUNTS, type DemoAccountKey } from '../../cli/src/sandbox/index.js';
+import { launchPreview, type RunningPreview } from '@csops/preview';
+import { DEMO_ACCOUNTS, type DemoAccountKey } from '@csops/sandbox';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE } from '../../cli/src/sandbox/index.js';
+import { DEMO_PEOPLE } from '@csops/sandbox';
 import { withStack } from './harness.js';
 
 describe('Customer health card on a company page in Chromium', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureAppDir } from '../../cli/src/preview/fixtures/index.js';
+import { fixtureAppDir } from '@csops/preview/fixtures';
 import { withStack } from './harness.js';
 
 // The preview's host for HubSpot's components, exercised with the preview's own small card.

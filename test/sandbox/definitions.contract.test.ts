@@ -3,11 +3,7 @@ import {
   PropertyCreateFieldTypeEnum,
   PropertyCreateTypeEnum,
 } from '@hubspot/api-client/lib/codegen/crm/properties/index.js';
-import {
-  DEMO_ACCOUNTS,
-  DEMO_NON_ADMIN,
-  DEMO_SETTINGS_ADMIN,
-} from '@csops/cli/src/sandbox/index.js';
+import { DEMO_ACCOUNTS, DEMO_NON_ADMIN, DEMO_SETTINGS_ADMIN } from '@csops/sandbox';
 import { checkModel } from './model-check.js';
 import { openSandbox, refusal } from './harness.js';
 import type { Harness } from './harness.js';

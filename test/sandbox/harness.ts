@@ -1,6 +1,6 @@
 import { Client } from '@hubspot/api-client';
-import { startSandbox } from '@csops/cli/src/sandbox/index.js';
-import type { RunningSandbox, SandboxOptions } from '@csops/cli/src/sandbox/index.js';
+import { startSandbox } from '@csops/sandbox';
+import type { RunningSandbox, SandboxOptions } from '@csops/sandbox';
 
 export interface Harness {
   sandbox: RunningSandbox;

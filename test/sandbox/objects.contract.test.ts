@@ -7,7 +7,7 @@ import type {
   Filter,
   PublicObjectSearchRequest,
 } from '@hubspot/api-client/lib/codegen/crm/objects/index.js';
-import { DEMO_ACCOUNTS } from '@csops/cli/src/sandbox/index.js';
+import { DEMO_ACCOUNTS } from '@csops/sandbox';
 import { checkModel } from './model-check.js';
 import { openSandbox, refusal } from './harness.js';
 import type { Harness } from './harness.js';

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { formatIssues, issuesFromZod } from '@csops/core';
 import type { Command } from '../main.js';
-import { DEMO_ACCOUNTS, startSandbox } from '../sandbox/index.js';
+import { DEMO_ACCOUNTS, startSandbox } from '@csops/sandbox';
 
 const usage = `csops sandbox — a local HubSpot-API-compatible CRM with a demo portfolio
 

@@ -1,7 +1,10 @@
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { demoAccountLines, launchPreview, parseStartOptions } from '@csops/preview';
 import type { Command } from '../main.js';
-import { demoAccountLines, launchPreview, REPO_ROOT } from '../preview/launch.js';
-import { parseStartOptions } from '../preview/start-options.js';
+
+/** The checkout csops runs from: the sandbox keeps the demo's data in its .csops folder. */
+const CHECKOUT_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 
 const usage = `csops start [--port 4400] [--sandbox-port N] [--data-dir DIR] [--reset]
 
@@ -30,7 +33,7 @@ export const command: Command = {
     try {
       running = await launchPreview({
         ...options,
-        dataDir: options.dataDir ?? join(REPO_ROOT, '.csops', 'sandbox'),
+        dataDir: options.dataDir ?? join(CHECKOUT_DIR, '.csops', 'sandbox'),
         log,
       });
     } catch (error) {

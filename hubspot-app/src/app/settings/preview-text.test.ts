@@ -1,16 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { crmModel } from '@csops/hubspot-model';
 import { describe, expect, it } from 'vitest';
 import { BAND_LABEL, previewText } from './preview-text.js';
 
-const model = JSON.parse(
-  readFileSync(new URL('../functions/lib/crm-model.json', import.meta.url), 'utf8'),
-) as {
-  properties: { companies: { name: string; options?: { label: string; value: string }[] }[] };
-};
+const model = crmModel;
 
 describe('band-change preview text', () => {
   it('names bands as the csops_health_band property labels them', () => {
-    const options = model.properties.companies.find((p) => p.name === 'csops_health_band')?.options;
+    const options = (model.properties.companies ?? []).find(
+      (p) => p.name === 'csops_health_band',
+    )?.options;
     expect(options?.length).toBe(3);
     for (const o of options ?? []) expect(BAND_LABEL[o.value]).toBe(o.label);
   });

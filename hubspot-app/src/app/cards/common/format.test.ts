@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { crmModel } from '@csops/hubspot-model';
 import { describe, expect, it } from 'vitest';
 import { BAND_LABEL, RISK_LABEL } from './format.js';
 
-interface ModelProperty {
-  name: string;
-  options?: { label: string; value: string }[];
-}
-const model = JSON.parse(
-  readFileSync(new URL('../../functions/lib/crm-model.json', import.meta.url), 'utf8'),
-) as { properties: { companies: ModelProperty[] } };
+const model = crmModel;
 
 function optionLabels(name: string): Record<string, string> {
-  const property = model.properties.companies.find((p) => p.name === name);
+  const property = (model.properties.companies ?? []).find((p) => p.name === name);
   return Object.fromEntries((property?.options ?? []).map((o) => [o.value, o.label]));
 }
 

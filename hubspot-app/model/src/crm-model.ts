@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { formatIssues, issuesFromZod } from '@csops/core';
 
-/** The csops data model the HubSpot app declares (hubspot-app/src/app/functions/lib/crm-model.json). */
+import declared from '../crm-model.json' with { type: 'json' };
+
+/** The csops data model the HubSpot app declares in HubSpot (crm-model.json beside this package). */
 const option = z.object({
   label: z.string(),
   value: z.string(),
@@ -31,22 +32,17 @@ const crmModelSchema = z.object({
   }),
 });
 export type CrmModel = z.infer<typeof crmModelSchema>;
+export type CrmProperty = z.infer<typeof property>;
 
-const MODEL_URL = new URL(
-  '../../../../hubspot-app/src/app/functions/lib/crm-model.json',
-  import.meta.url,
-);
-
-let cached: CrmModel | undefined;
-
-export function loadCrmModel(): CrmModel {
-  if (cached) return cached;
-  const parsed = crmModelSchema.safeParse(JSON.parse(readFileSync(MODEL_URL, 'utf8')));
+function parseCrmModel(): CrmModel {
+  const parsed = crmModelSchema.safeParse(declared);
   if (!parsed.success) {
     throw new Error(
       `crm-model.json is not a valid csops data model:\n${formatIssues(issuesFromZod(parsed.error))}`,
     );
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }
+
+/** The model, checked against its schema when the package loads: a broken model fails at once. */
+export const crmModel: CrmModel = parseCrmModel();

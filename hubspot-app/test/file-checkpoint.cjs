@@ -1,11 +1,11 @@
-// A rescore checkpoint kept in a file, for runs outside HubSpot (the CLI): the last company id
+// A rescore checkpoint kept in a file, as a run outside HubSpot keeps it: the last company id
 // whose results were written. Written atomically so an interrupted run never leaves half a file.
 'use strict';
 
 const fs = require('node:fs');
 const path = require('node:path');
 
-/** @param {string} file @returns {import('./portfolio.js').Checkpoint & { clear(): Promise<void> }} */
+/** @param {string} file @returns {import('../src/app/functions/lib/portfolio.js').Checkpoint & { clear(): Promise<void> }} */
 function fileCheckpoint(file) {
   return {
     async load() {

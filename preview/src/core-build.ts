@@ -2,7 +2,11 @@
 // builds it when it is missing or older than the core's sources, so a fresh clone previews in one command.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/** The core's own folder, wherever the workspace installed it. */
+export const CORE_DIR = dirname(createRequire(import.meta.url).resolve('@csops/core/package.json'));
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -15,21 +19,21 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-export function coreBuildIsCurrent(repoRoot: string): boolean {
-  const built = join(repoRoot, 'shared', 'dist', 'index.cjs');
+export function coreBuildIsCurrent(coreDir: string = CORE_DIR): boolean {
+  const built = join(coreDir, 'dist', 'index.cjs');
   if (!existsSync(built)) return false;
-  return statSync(built).mtimeMs >= newestSource(join(repoRoot, 'shared', 'src'));
+  return statSync(built).mtimeMs >= newestSource(join(coreDir, 'src'));
 }
 
 export async function ensureCoreBuilt(
-  repoRoot: string,
   log: (line: string) => void,
+  coreDir: string = CORE_DIR,
 ): Promise<void> {
-  if (coreBuildIsCurrent(repoRoot)) return;
-  log('Building @csops/core for the app functions (npm run build -w shared)…');
+  if (coreBuildIsCurrent(coreDir)) return;
+  log('Building @csops/core for the app functions (npm run build in shared/)…');
   const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn('npm', ['run', 'build', '-w', 'shared', '--silent'], {
-      cwd: repoRoot,
+    const child = spawn('npm', ['run', 'build', '--silent'], {
+      cwd: coreDir,
       stdio: 'inherit',
     });
     child.once('error', reject);

@@ -1,13 +1,13 @@
 // Sandbox benchmark: the portfolio rescore's load (10,000+ companies) through the real api-client.
-// Prints figures; asserts nothing. Run: cd cli && npx tsx src/sandbox/bench.ts [companies] [--json]
+// Prints figures; asserts nothing. Run: cd sandbox && npm run bench -- [companies] [--json]
 // `--json` prints one {"name","value","unit"} object per line instead of the table.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@hubspot/api-client';
 import type { PublicObjectSearchRequest } from '@hubspot/api-client/lib/codegen/crm/objects/index.js';
-import { startSandbox } from './index.js';
-import { FileJournal, JOURNAL, SNAPSHOT } from './store/journal.js';
+import { startSandbox } from './src/index.js';
+import { FileJournal, JOURNAL, SNAPSHOT } from './src/store/journal.js';
 
 const COMPANIES = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 10_000);
 const json = process.argv.includes('--json');

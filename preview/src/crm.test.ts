@@ -5,7 +5,7 @@ import {
   DEMO_PEOPLE,
   startSandbox,
   type RunningSandbox,
-} from '../sandbox/index.js';
+} from '@csops/sandbox';
 import { crmClient, readOwnerNames, readRecordPanel } from './crm.js';
 
 let sandbox: RunningSandbox;

@@ -1,20 +1,23 @@
 // Starts the CRM sandbox with the demo portfolio and the preview over it: what `csops start` runs,
 // and what the browser tests start for themselves on free ports.
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import {
   DEMO_ACCOUNTS,
   DEMO_SETTINGS_ADMIN,
   startSandbox,
   type RunningSandbox,
-} from '../sandbox/index.js';
+} from '@csops/sandbox';
 import { ensureCoreBuilt } from './core-build.js';
 import type { FunctionUser } from './function-runner.js';
 import { startPreview, type Preview } from './server.js';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const HUBSPOT_APP_DIR = fileURLToPath(
-  new URL('../../../hubspot-app/src/app', import.meta.url),
+/** The HubSpot project's app folder: the cards, settings page and functions the preview runs. */
+export const HUBSPOT_APP_DIR = join(
+  dirname(createRequire(import.meta.url).resolve('@csops/hubspot-app/package.json')),
+  'src',
+  'app',
 );
 
 export interface LaunchOptions {
@@ -48,7 +51,7 @@ export function previewUser(): FunctionUser {
 
 export async function launchPreview(options: LaunchOptions): Promise<RunningPreview> {
   const log = options.log ?? (() => undefined);
-  await ensureCoreBuilt(REPO_ROOT, log);
+  await ensureCoreBuilt(log);
   // A token per run: the functions must send it, as a private app sends its access token to HubSpot.
   const accessToken = `csops-preview-${randomUUID()}`;
   const sandbox = await startSandbox({

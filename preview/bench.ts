@@ -1,9 +1,9 @@
 // Prints how long the preview takes for what a user waits on: start, bundles, a card's function call,
-// the portfolio read and a full rescore. Run: cd cli && npx tsx src/preview/preview.bench.ts
+// the portfolio read and a full rescore. Run: cd preview && npm run bench
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchPreview } from './launch.js';
+import { launchPreview } from './src/launch.js';
 
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   const started = performance.now();
