@@ -61,6 +61,7 @@ export async function launchPreview(options: LaunchOptions): Promise<RunningPrev
     seed: 'demo',
     token: accessToken,
   });
+  for (const notice of sandbox.notices) log(`Note: ${notice}`);
   const user = previewUser();
   let preview: Preview;
   try {

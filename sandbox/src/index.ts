@@ -1,11 +1,12 @@
 import { formatIssues, issuesFromZod } from '@csops/core';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { faultsSchema, sandboxOptionsSchema } from './options.js';
 import type { FaultOptions, SandboxOptions } from './options.js';
 import { seedPortal } from './seed/index.js';
 import { SandboxServer } from './server.js';
 import type { SandboxStats } from './server.js';
-import { FileJournal } from './store/journal.js';
+import { DROPPED, FileJournal, JOURNAL } from './store/journal.js';
 import type { CrmStore } from './store/store.js';
 
 export type { SandboxOptions, FaultOptions } from './options.js';
@@ -27,6 +28,8 @@ export interface RunningSandbox {
   portalId: number;
   /** When the portal was seeded; the demo's histories are relative to it. */
   seededAt: string;
+  /** What loading the kept portal had to say, such as a torn last write dropped; empty when all was well. */
+  notices: string[];
   close(): Promise<void>;
   stats(): SandboxStats;
   resetStats(): void;
@@ -40,8 +43,8 @@ export const DEFAULT_REQUESTS_PER_10S = 190;
 function openStore(
   opts: { dataDir?: string; reset: boolean; seed: 'demo' | 'empty'; portalId: number },
   now: () => Date,
-): { store: CrmStore; journal?: FileJournal } {
-  if (!opts.dataDir) return { store: seedPortal(opts.seed, opts.portalId, now()) };
+): { store: CrmStore; journal?: FileJournal; notices: string[] } {
+  if (!opts.dataDir) return { store: seedPortal(opts.seed, opts.portalId, now()), notices: [] };
   const loaded = opts.reset ? undefined : FileJournal.load(opts.dataDir);
   if (loaded) {
     const journal = FileJournal.open(opts.dataDir, loaded.store, {
@@ -49,10 +52,15 @@ function openStore(
       seq: loaded.seq,
       bytes: loaded.bytes,
     });
-    return { store: loaded.store, journal };
+    const notices = loaded.droppedBytes
+      ? [
+          `Dropped ${loaded.droppedBytes} bytes an interrupted write left at the end of ${join(opts.dataDir, JOURNAL)} (kept in ${DROPPED}); every complete write before them is kept.`,
+        ]
+      : [];
+    return { store: loaded.store, journal, notices };
   }
   const store = seedPortal(opts.seed, opts.portalId, now());
-  return { store, journal: FileJournal.open(opts.dataDir, store, { fresh: true }) };
+  return { store, journal: FileJournal.open(opts.dataDir, store, { fresh: true }), notices: [] };
 }
 
 /** Starts a HubSpot-API-compatible CRM on 127.0.0.1. */
@@ -62,7 +70,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     throw new Error(`Invalid sandbox options:\n${formatIssues(issuesFromZod(parsed.error))}`);
   const o = parsed.data;
   const now = o.now ?? (() => new Date());
-  const { store, journal } = openStore(o, now);
+  const { store, journal, notices } = openStore(o, now);
   const server = new SandboxServer({
     store,
     token: o.token,
@@ -90,6 +98,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     url: `http://${o.host}:${port}`,
     portalId: store.meta.portalId,
     seededAt: store.meta.seededAt,
+    notices,
     stats: () => structuredClone(server.stats),
     resetStats: () => server.resetStats(),
     setFaults: (faults) => {

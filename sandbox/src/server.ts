@@ -103,10 +103,12 @@ export class SandboxServer {
     this.stats.requests++;
     this.stats.byRoute[routeKey] = (this.stats.byRoute[routeKey] ?? 0) + 1;
     try {
+      // The token is checked before a byte of the body is read: an unauthenticated caller gets
+      // its 401 at once and makes the sandbox hold nothing of what it sends.
+      this.authenticate(req);
       const raw = await readBody(req);
       const { latencyMs } = this.faults.settings;
       if (latencyMs > 0) await sleep(latencyMs);
-      this.authenticate(req);
       const budget = this.throttle(routeKey);
       const failure = this.faults.failure();
       if (failure) {
@@ -125,6 +127,11 @@ export class SandboxServer {
       send(res, budget ? { ...reply, headers: { ...reply.headers, ...budget } } : reply);
     } catch (err) {
       if (err instanceof HubSpotError) {
+        if (!req.readableEnded) {
+          // Refused before its body was read: discard the rest and close rather than reuse.
+          res.setHeader('Connection', 'close');
+          req.resume();
+        }
         send(res, { status: err.status, body: err.body, headers: err.headers });
       } else {
         throw err;

@@ -100,6 +100,7 @@ export const command: Command = {
     const banner = [
       `csops sandbox listening on ${sandbox.url}`,
       `  portal ${sandbox.portalId}, seeded ${sandbox.seededAt}, kept in ${dataDir}`,
+      ...sandbox.notices.map((notice) => `  note: ${notice}`),
       ...(f.empty
         ? []
         : Object.entries(DEMO_ACCOUNTS).map(

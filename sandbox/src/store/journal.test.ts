@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRecords } from '../crm/records.js';
 import { seedPortal } from '../seed/index.js';
-import { FileJournal, JOURNAL } from './journal.js';
+import { DROPPED, FileJournal, JOURNAL, SNAPSHOT } from './journal.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -98,6 +98,45 @@ describe('sandbox persistence', () => {
     const text = readFileSync(join(dir, JOURNAL), 'utf8');
     writeFileSync(join(dir, JOURNAL), text.replace('Acme', 'Acmf'));
     expect(companyNames(dir)).toEqual([]);
+  });
+
+  it('keeps a dropped torn tail aside instead of losing it without a trace', () => {
+    const dir = tempDir();
+    const { store } = portalIn(dir);
+    addCompanies(store, ['Acme']);
+    const goodSize = statSync(join(dir, JOURNAL)).size;
+    appendFileSync(join(dir, JOURNAL), 'half a rec');
+    expect(FileJournal.load(dir)!.droppedBytes).toBe(10);
+    expect(readFileSync(join(dir, DROPPED), 'utf8')).toBe('half a rec');
+    expect(statSync(join(dir, JOURNAL)).size).toBe(goodSize);
+  });
+
+  it('refuses to load a journal damaged in the middle, naming the file and the offset, and changes nothing', () => {
+    const dir = tempDir();
+    const { store } = portalIn(dir);
+    addCompanies(store, ['Acme']);
+    const firstEnd = statSync(join(dir, JOURNAL)).size;
+    addCompanies(store, ['Birch']);
+    addCompanies(store, ['Cedar']);
+    addCompanies(store, ['Dune']);
+    const text = readFileSync(join(dir, JOURNAL), 'utf8');
+    const damaged = text.slice(0, firstEnd) + text.slice(firstEnd).replace('Birch', 'Bxrch');
+    writeFileSync(join(dir, JOURNAL), damaged);
+    expect(() => FileJournal.load(dir)).toThrow(
+      `${join(dir, JOURNAL)} is damaged at byte ${firstEnd} (line 2), and 2 intact records follow it`,
+    );
+    expect(readFileSync(join(dir, JOURNAL), 'utf8')).toBe(damaged);
+  });
+
+  it('refuses a journal whose snapshot is missing rather than reseeding over it', () => {
+    const dir = tempDir();
+    const { store } = portalIn(dir);
+    addCompanies(store, ['Acme']);
+    rmSync(join(dir, SNAPSHOT));
+    expect(() => FileJournal.load(dir)).toThrow(
+      /snapshot\.json is missing, but .*journal\.log holds/,
+    );
+    expect(statSync(join(dir, JOURNAL)).size).toBeGreaterThan(0);
   });
 
   it('ignores journal records already folded into the snapshot', () => {

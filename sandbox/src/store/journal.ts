@@ -9,6 +9,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -69,30 +70,50 @@ export class FileJournal implements ChangeSink {
     rmSync(join(this.dir, LOCK), { force: true });
   }
 
-  /** Loads the portal in `dir`, or answers `undefined` when there is none yet. */
+  /**
+   * Loads the portal in `dir`, or answers `undefined` when there is none yet. Never silent about
+   * loss: a record torn by a crash at the end is dropped and kept aside in journal.log.dropped; a
+   * damaged record with intact ones after it, or a journal without its snapshot, refuses to load.
+   */
   static load(
     dir: string,
   ):
     | { store: CrmStore; seq: number; replayed: number; droppedBytes: number; bytes: number }
     | undefined {
     const snapshotPath = join(dir, SNAPSHOT);
-    if (!existsSync(snapshotPath)) return undefined;
+    const journalPath = join(dir, JOURNAL);
+    if (!existsSync(snapshotPath)) {
+      if (existsSync(journalPath) && statSync(journalPath).size > 0) {
+        throw new Error(
+          `${snapshotPath} is missing, but ${journalPath} holds ${statSync(journalPath).size} bytes of changes made after it. Restore ${SNAPSHOT}, or start with --reset to reseed the sandbox (which discards both).`,
+        );
+      }
+      return undefined;
+    }
     const snapshot = readSnapshot(snapshotPath);
     const store = CrmStore.fromSnapshot(snapshot.store);
     let seq = snapshot.seq;
     let replayed = 0;
-    const journalPath = join(dir, JOURNAL);
     let good = 0;
     let total = 0;
     if (existsSync(journalPath)) {
       const buf = readFileSync(journalPath);
       total = buf.length;
       let start = 0;
+      let line = 1;
       while (start < buf.length) {
         const end = buf.indexOf(0x0a, start);
         if (end < 0) break;
         const record = parseRecord(buf.subarray(start, end).toString('utf8'));
-        if (!record) break;
+        if (!record) {
+          const after = intactRecordsFrom(buf, end + 1);
+          if (after > 0) {
+            throw new Error(
+              `${journalPath} is damaged at byte ${start} (line ${line}), and ${after} intact record${after === 1 ? '' : 's'} follow it that cannot be replayed without it. Nothing was changed. Move ${JOURNAL} aside to start from the last snapshot, or start with --reset to reseed the sandbox.`,
+            );
+          }
+          break;
+        }
         if (record.s > seq) {
           for (const c of record.c) store.apply(c);
           seq = record.s;
@@ -100,8 +121,10 @@ export class FileJournal implements ChangeSink {
         }
         start = end + 1;
         good = start;
+        line++;
       }
       if (good < total) {
+        writeFileSync(join(dir, DROPPED), buf.subarray(good));
         const fd = openSync(journalPath, 'r+');
         ftruncateSync(fd, good);
         fsyncSync(fd);
@@ -184,6 +207,8 @@ export class FileJournal implements ChangeSink {
 
 export const SNAPSHOT = 'snapshot.json';
 export const JOURNAL = 'journal.log';
+/** Where a torn tail dropped on load is kept, for anyone who wants to look at it. */
+export const DROPPED = 'journal.log.dropped';
 const LOCK = 'sandbox.lock';
 const openHere = new Set<string>();
 
@@ -221,6 +246,18 @@ function parseRecord(line: string): JournalRecord | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** How many whole, intact records the journal holds from byte `from` on. */
+function intactRecordsFrom(buf: Buffer, from: number): number {
+  let count = 0;
+  for (let start = from; start < buf.length;) {
+    const end = buf.indexOf(0x0a, start);
+    if (end < 0) break;
+    if (parseRecord(buf.subarray(start, end).toString('utf8'))) count++;
+    start = end + 1;
+  }
+  return count;
 }
 
 function readSnapshot(path: string): { seq: number; store: StoreSnapshot } {
