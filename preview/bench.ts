@@ -12,13 +12,15 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   return value;
 }
 
+let apiToken = '';
+
 async function post(
   url: string,
   body: unknown,
 ): Promise<{ ok: boolean; durationMs: number; response: unknown }> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-csops-preview-token': apiToken },
     body: JSON.stringify(body),
   });
   return (await response.json()) as { ok: boolean; durationMs: number; response: unknown };
@@ -29,6 +31,7 @@ const running = await timed('start sandbox (demo seed) + preview', () =>
   launchPreview({ port: 0, sandboxPort: 0, dataDir, reset: true }),
 );
 const url = running.preview.url;
+apiToken = running.preview.apiToken;
 try {
   await timed('host bundle, first build', () =>
     fetch(`${url}/assets/host.js`).then((r) => r.text()),
@@ -38,7 +41,9 @@ try {
     fetch(`${url}/extensions/csops_health_card.js`).then((r) => r.text()),
   );
   const portfolio = await timed('portfolio read (list paging, 100 a page)', () =>
-    fetch(`${url}/api/portfolio`).then((r) => r.json() as Promise<{ companies: { id: string }[] }>),
+    fetch(`${url}/api/portfolio`, { headers: { 'x-csops-preview-token': apiToken } }).then(
+      (r) => r.json() as Promise<{ companies: { id: string }[] }>,
+    ),
   );
   process.stdout.write(`${'  companies'.padEnd(44)} ${portfolio.companies.length}\n`);
   const first = portfolio.companies[0]?.id ?? '0';

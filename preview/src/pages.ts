@@ -6,6 +6,8 @@ export interface PageBootstrap {
   page: PageKind;
   title: string;
   portalId: number;
+  /** Sent back with every API call, so only pages this preview served can call it. */
+  apiToken: string;
   user: { id: number; email: string; firstName: string; lastName: string };
   objectType?: string;
   objectTypeId?: string;

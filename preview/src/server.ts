@@ -1,5 +1,6 @@
 // The local preview: HubSpot-like pages over the CRM sandbox, the real cards and settings page drawn in
 // the browser, and their app functions run locally against the sandbox.
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import {
 } from './crm.js';
 import { runAppFunction, type FunctionUser } from './function-runner.js';
 import { renderPage, type PageBootstrap } from './pages.js';
+import { guardRequest, RefusedRequest } from './request-guard.js';
 
 export interface PreviewOptions {
   crm: CrmConnection & { portalId: number };
@@ -30,6 +32,8 @@ export interface PreviewOptions {
 export interface Preview {
   url: string;
   port: number;
+  /** The per-run token the preview's pages send with every API call (header x-csops-preview-token). */
+  apiToken: string;
   close(): Promise<void>;
 }
 
@@ -107,6 +111,8 @@ function objectTypeOf(objectTypeId: string): string {
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const user = options.user ?? PREVIEW_USER;
   const log = options.log ?? (() => undefined);
+  const apiToken = randomUUID();
+  let guard = { port: 0, token: apiToken };
   const client = crmClient(options.crm);
   const bundler = createBundler();
   // Read on each request: a card or function added while the preview runs shows without a restart.
@@ -127,6 +133,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       page,
       title,
       portalId: options.crm.portalId,
+      apiToken,
       user,
       cards: app.cards.map((c) => ({ uid: c.uid, name: c.name, location: c.location })),
       settings: app.settings ? { uid: app.settings.uid } : undefined,
@@ -252,25 +259,32 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   }
 
   const server = createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
-      const status =
-        error instanceof HttpError ? error.status : error instanceof BundleError ? 500 : 502;
-      const message = error instanceof Error ? error.message : String(error);
-      if (status >= 500) log(`${req.method} ${req.url}: ${message}`);
-      if (res.headersSent) return res.end();
-      if ((req.url ?? '').startsWith('/api/') || req.method !== 'GET')
-        return sendJson(res, status, { error: message });
-      if ((req.url ?? '').endsWith('.js')) {
-        // A bundle that fails to build reports itself in the page rather than as a blank card.
-        return send(
-          res,
-          200,
-          'text/javascript; charset=utf-8',
-          `throw new Error(${JSON.stringify(message)});`,
-        );
-      }
-      send(res, status, 'text/plain; charset=utf-8', message);
-    });
+    Promise.resolve()
+      .then(() => guardRequest(req, guard))
+      .then(() => route(req, res))
+      .catch((error: unknown) => {
+        const status =
+          error instanceof HttpError || error instanceof RefusedRequest
+            ? error.status
+            : error instanceof BundleError
+              ? 500
+              : 502;
+        const message = error instanceof Error ? error.message : String(error);
+        if (status >= 500) log(`${req.method} ${req.url}: ${message}`);
+        if (res.headersSent) return res.end();
+        if ((req.url ?? '').startsWith('/api/') || req.method !== 'GET')
+          return sendJson(res, status, { error: message });
+        if ((req.url ?? '').endsWith('.js')) {
+          // A bundle that fails to build reports itself in the page rather than as a blank card.
+          return send(
+            res,
+            200,
+            'text/javascript; charset=utf-8',
+            `throw new Error(${JSON.stringify(message)});`,
+          );
+        }
+        send(res, status, 'text/plain; charset=utf-8', message);
+      });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -278,9 +292,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  guard = { port, token: apiToken };
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    apiToken,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

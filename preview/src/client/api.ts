@@ -7,9 +7,10 @@ export function bootstrapData(): PageBootstrap {
 }
 
 async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const token = { 'x-csops-preview-token': bootstrapData().apiToken };
   const response = await fetch(path, {
     method,
-    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+    headers: body === undefined ? token : { ...token, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const data = (await response.json().catch(() => ({}))) as T & { error?: string };
