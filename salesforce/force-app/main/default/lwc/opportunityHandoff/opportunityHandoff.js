@@ -263,6 +263,11 @@ export default class OpportunityHandoff extends LightningElement {
 
   // ---- form
 
+  /** Each checklist item's name, as the core's evaluation labels it. */
+  get itemLabels() {
+    return Object.fromEntries(this.evaluation.items.map((i) => [i.key, i.label]));
+  }
+
   get textFields() {
     const e = this.evaluation;
     return TEXT_ITEMS.map((key) => {
