@@ -110,3 +110,34 @@ describe('evaluateAccount', () => {
     );
   });
 });
+
+describe('evaluateAccount with the stored result', () => {
+  const snapshot = crowded;
+  const day = FIXED_AS_OF.slice(0, 10);
+
+  it('measures the trend against the stored result of an earlier day and says what to write', () => {
+    const stored = { score: '30', band: 'red', updatedAt: addDays(FIXED_AS_OF, -1) };
+    const e = evaluateAccount(snapshot, settings, { stored });
+    expect(e.health.trend.previousScore).toBe(30);
+    expect(e.writeBack).toMatchObject({
+      previousScore: 30,
+      previousBand: 'red',
+      updatedAt: FIXED_AS_OF,
+    });
+  });
+
+  it('writes nothing when the same day already holds this result', () => {
+    const first = evaluateAccount(snapshot, settings, { stored: {} }).writeBack;
+    expect(first?.updatedAt.slice(0, 10)).toBe(day);
+    const again = evaluateAccount(snapshot, settings, { stored: { ...first } });
+    expect(again.writeBack).toBeNull();
+  });
+
+  it('shows the score to one decimal, with the band and risk in words', () => {
+    const e = evaluateAccount(snapshot, settings);
+    expect(e.display.score).toBe(String(e.health.score));
+    expect(e.display.band).toBe({ green: 'Green', yellow: 'Yellow', red: 'Red' }[e.health.band!]);
+    expect(e.display.coverage).toBe(`${Math.round(e.health.coverage * 1000) / 10}%`);
+    expect(e.writeBack).toBeUndefined();
+  });
+});

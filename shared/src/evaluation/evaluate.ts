@@ -9,10 +9,22 @@ import type { RenewalRisk } from '../renewal/types.js';
 import { segmentFor } from '../routing/segment.js';
 import type { Settings } from '../settings/schema.js';
 import type { AccountSnapshot, Segment } from '../snapshot/schema.js';
+import { trendBaseline } from '../writeback/baseline.js';
+import {
+  healthResultToWrite,
+  type HealthResult,
+  type StoredHealthResult,
+} from '../writeback/health-result.js';
+import { evaluationDisplay, type EvaluationDisplay } from './display.js';
 
 export interface EvaluationContext {
   /** The last score written back for this account, for the trend and band crossings. */
   previous?: PreviousHealth;
+  /**
+   * The result the CRM holds for this account. Given instead of `previous`, the core picks the
+   * trend baseline from it (`trendBaseline`) and says what to write back (`writeBack`).
+   */
+  stored?: StoredHealthResult;
   /** An expansion deal / Opportunity is already open, so no new draft is offered. */
   openExpansionDeal?: boolean;
 }
@@ -26,6 +38,26 @@ export interface AccountEvaluation {
   risk: RenewalRisk;
   actions: PlaybookAction[];
   expansion: ExpansionResult;
+  /** The numbers and labels as every face shows them. */
+  display: EvaluationDisplay;
+  /** With `stored` in the context: the result to write back, or null when nothing changed. */
+  writeBack?: HealthResult | null;
+}
+
+function baselineFrom(stored: StoredHealthResult, asOf: string): PreviousHealth | undefined {
+  const num = (v: string | number | null | undefined) =>
+    v === undefined || v === null || v === '' ? null : Number(v);
+  const text = (v: string | number | null | undefined) =>
+    v === undefined || v === null ? null : String(v);
+  return trendBaseline(
+    { score: num(stored.score), band: text(stored.band), at: text(stored.updatedAt) },
+    {
+      score: num(stored.previousScore),
+      band: text(stored.previousBand),
+      at: text(stored.previousAt),
+    },
+    asOf,
+  );
 }
 
 /**
@@ -37,22 +69,30 @@ export function evaluateAccount(
   settings: Settings,
   ctx: EvaluationContext = {},
 ): AccountEvaluation {
-  const health = scoreHealth(snapshot, settings, ctx.previous);
+  const previous =
+    ctx.stored !== undefined ? baselineFrom(ctx.stored, snapshot.asOf) : ctx.previous;
+  const health = scoreHealth(snapshot, settings, previous);
   const risk = assessRenewalRisk(snapshot, health, settings);
   const actions = duePlaybookActions(
-    { snapshot, health, risk, previous: ctx.previous, openExpansionDeal: ctx.openExpansionDeal },
+    { snapshot, health, risk, previous, openExpansionDeal: ctx.openExpansionDeal },
     settings,
   );
   const expansion = detectExpansion(snapshot, health, settings, {
     openExpansionDeal: ctx.openExpansionDeal ?? false,
   });
-  return {
+  const segment = snapshot.segment ?? segmentFor(snapshot.arr, settings);
+  const evaluation: AccountEvaluation = {
     accountId: snapshot.accountId,
     asOf: snapshot.asOf,
-    segment: snapshot.segment ?? segmentFor(snapshot.arr, settings),
+    segment,
     health,
     risk,
     actions,
     expansion,
+    display: evaluationDisplay(health, risk, segment),
   };
+  if (ctx.stored !== undefined) {
+    evaluation.writeBack = healthResultToWrite(evaluation, previous, ctx.stored);
+  }
+  return evaluation;
 }

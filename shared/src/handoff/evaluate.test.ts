@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../settings/migrate.js';
 import { HANDOFF_ITEM_KEYS } from '../settings/schema.js';
-import { evaluateHandoff, submitHandoff } from './evaluate.js';
+import { evaluateHandoff } from './evaluate.js';
 import type { HandoffInput } from './types.js';
 
 const settings = defaultSettings();
@@ -147,57 +147,5 @@ describe('evaluateHandoff', () => {
         expect(before.readyForOnboarding).toBe(before.blocking.length === 0);
       }),
     );
-  });
-});
-
-describe('submitHandoff', () => {
-  const s = {
-    ...defaultSettings(),
-    csms: [
-      {
-        id: 'dana',
-        name: 'Dana Ruiz',
-        segments: ['mid_market' as const],
-        maxArr: 1_000_000,
-        maxAccounts: 30,
-      },
-    ],
-  };
-  const routing = { account: { accountId: 'acct-1', arr: 40_000 }, book: [] };
-
-  it('starts onboarding and routes the account when the handoff is complete', () => {
-    const r = submitHandoff(complete, s, asOf, routing);
-    expect(r.accepted).toBe(true);
-    expect(r.submittedAt).toBe(asOf);
-    expect(r.assignment?.csmId).toBe('dana');
-    expect(r.refusedBecause).toEqual([]);
-  });
-
-  it('refuses with what is still blocking, and routes nobody', () => {
-    const r = submitHandoff(
-      { ...complete, kickoffDate: undefined, contractExecuted: false },
-      s,
-      asOf,
-      routing,
-    );
-    expect(r.accepted).toBe(false);
-    expect(r.assignment).toBeNull();
-    expect(r.submittedAt).toBeNull();
-    expect(r.refusedBecause).toEqual([
-      'Contract executed: The contract is not executed yet: get it signed before handing off',
-      'Kickoff date: Set the kickoff date',
-    ]);
-  });
-
-  it('still accepts a complete handoff when no CSM has room, saying so', () => {
-    const r = submitHandoff(complete, s, asOf, {
-      ...routing,
-      account: { accountId: 'acct-1', arr: 500 },
-    });
-    expect(r.accepted).toBe(true);
-    expect(r.assignment).toMatchObject({
-      csmId: null,
-      reason: 'No CSM serves SMB accounts: add one in settings',
-    });
   });
 });

@@ -4,38 +4,12 @@ import {
   type Settings,
   type StakeholderRole,
 } from '../settings/schema.js';
-import {
-  assignCsm,
-  type Assignment,
-  type CsmLoad,
-  type RoutingAccount,
-} from '../routing/assign.js';
+import { HANDOFF_ITEM_LABELS, STAKEHOLDER_ROLE_LABELS } from '../vocabulary/labels.js';
 import { isCalendarDate } from './schema.js';
 import type { HandoffEvaluation, HandoffInput, HandoffItemResult } from './types.js';
 
 // The barrel exports this module; the schema faces validate with travels with it.
 export { handoffInputSchema, isCalendarDate, parseHandoffInput } from './schema.js';
-
-export const HANDOFF_ITEM_LABELS: Record<HandoffItemKey, string> = {
-  customerGoals: 'Customer goals',
-  successCriteria: 'Success criteria',
-  technicalRequirements: 'Technical requirements',
-  implementationRequirements: 'Implementation requirements',
-  stakeholders: 'Stakeholders',
-  competitiveAlternatives: 'Competitive alternatives evaluated',
-  promisesMade: 'Promises made during the sale',
-  contractExecuted: 'Contract executed',
-  paymentTermsConfirmed: 'Payment terms confirmed',
-  kickoffDate: 'Kickoff date',
-};
-
-export const STAKEHOLDER_ROLE_LABELS: Record<StakeholderRole, string> = {
-  champion: 'champion',
-  executive_sponsor: 'executive sponsor',
-  admin: 'admin',
-  user: 'user',
-  other: 'other contact',
-};
 
 type Verdict = { status: 'complete' } | { status: 'missing' | 'invalid'; message: string };
 const COMPLETE: Verdict = { status: 'complete' };
@@ -201,45 +175,5 @@ export function evaluateHandoff(
     missing,
     blocking,
     readyForOnboarding: blocking.length === 0,
-  };
-}
-
-export interface HandoffSubmission {
-  accepted: boolean;
-  evaluation: HandoffEvaluation;
-  /** When accepted, the moment onboarding starts: store it as onboarding.handoffSubmittedAt. */
-  submittedAt: string | null;
-  /** When accepted, the CSM the account goes to (csmId null, with the reason, when nobody fits). */
-  assignment: Assignment | null;
-  /** When refused, what the AE still has to do: one line per blocking item. */
-  refusedBecause: string[];
-}
-
-/**
- * The AE's "Submit handoff": accepted only when nothing required is open. Acceptance starts
- * onboarding (the handoff_submitted playbook keys off `submittedAt`) and routes the account.
- */
-export function submitHandoff(
-  input: HandoffInput,
-  settings: Settings,
-  asOf: string,
-  routing: { account: RoutingAccount; book: readonly CsmLoad[] },
-): HandoffSubmission {
-  const evaluation = evaluateHandoff(input, settings, asOf);
-  if (!evaluation.readyForOnboarding) {
-    return {
-      accepted: false,
-      evaluation,
-      submittedAt: null,
-      assignment: null,
-      refusedBecause: evaluation.blocking.map((i) => `${i.label}: ${i.message}`),
-    };
-  }
-  return {
-    accepted: true,
-    evaluation,
-    submittedAt: asOf,
-    assignment: assignCsm(routing.account, routing.book, settings),
-    refusedBecause: [],
   };
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { formatAmount } from '../expansion/draft.js';
 import type { Csm, Settings } from '../settings/schema.js';
 import { segmentSchema, type Segment } from '../snapshot/schema.js';
-import { SEGMENT_LABELS, segmentFor } from './segment.js';
+import { SEGMENT_LABELS } from '../vocabulary/labels.js';
+import { segmentFor } from './segment.js';
 
 /** The account to route, as a face sends it. */
 export const routingAccountSchema = z.object({

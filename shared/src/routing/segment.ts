@@ -1,12 +1,6 @@
 import type { Settings } from '../settings/schema.js';
 import type { Segment } from '../snapshot/schema.js';
 
-export const SEGMENT_LABELS: Record<Segment, string> = {
-  enterprise: 'Enterprise',
-  mid_market: 'Mid-Market',
-  smb: 'SMB',
-};
-
 /**
  * The ARR tier an account belongs to. Each threshold belongs to the tier above it; an account with
  * no ARR recorded is treated as the smallest tier until its contract is known.

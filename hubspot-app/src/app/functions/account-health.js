@@ -1,5 +1,6 @@
 // Health card on companies: read the account, score it with the core, write the result back to
-// the company's csops properties, and return what the card shows. One call per card load.
+// the company's csops properties when the core finds it changed, and return what the card shows.
+// One call per card load.
 'use strict';
 
 const core = require('@csops/core');
@@ -25,7 +26,7 @@ exports.main = async (context = {}) => {
     );
     const result = evaluateRecords(records, settings, asOf);
     if (!result.ok) return fail('invalid_record', 'This company cannot be scored.', result.issues);
-    await crm.update('companies', company.id, result.writeBack);
+    if (result.writeBack !== null) await crm.update('companies', company.id, result.writeBack);
     return ok({
       company: { id: company.id, name: result.snapshot.name ?? '' },
       asOf,

@@ -1,13 +1,9 @@
 // The band-change preview in words. Bands carry the csops_health_band property's option labels, as on
 // the cards; an account the model cannot score yet is "Not scored".
+import { BAND_LABELS, UNSCORED_LABEL } from '@csops/core';
 import type { PreviewResponse } from './functions.js';
 
-export const BAND_LABEL: Record<string, string> = {
-  green: 'Green',
-  yellow: 'Yellow',
-  red: 'Red',
-  unscored: 'Not scored',
-};
+export const BAND_LABEL: Record<string, string> = { ...BAND_LABELS, unscored: UNSCORED_LABEL };
 
 const bandName = (band: string) => BAND_LABEL[band] ?? band;
 

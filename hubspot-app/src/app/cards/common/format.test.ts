@@ -1,6 +1,6 @@
 import { crmModel } from '@csops/hubspot-model';
 import { describe, expect, it } from 'vitest';
-import { BAND_LABEL, RISK_LABEL } from './format.js';
+import { BAND_LABELS as BAND_LABEL, RISK_LEVEL_LABELS as RISK_LABEL } from '@csops/core';
 
 const model = crmModel;
 

@@ -1,4 +1,4 @@
-import { formatAmount } from '@csops/core';
+import { displayPercent, formatAmount } from '@csops/core';
 
 // Display helpers for the cards: the core gives numbers and ISO dates, people read these.
 
@@ -12,19 +12,10 @@ export function day(iso: string | null | undefined): string {
 }
 
 export function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
+  return displayPercent(share);
 }
 
-// The band's own words, as the csops_health_band property labels its options: "Critical" belongs to
-// renewal risk, shown beside the band, so the band never borrows it.
-export const BAND_LABEL = { green: 'Green', yellow: 'Yellow', red: 'Red' } as const;
 export const BAND_VARIANT = { green: 'success', yellow: 'warning', red: 'danger' } as const;
-export const RISK_LABEL = {
-  low: 'Low',
-  medium: 'Medium',
-  high: 'High',
-  critical: 'Critical',
-} as const;
 export const RISK_VARIANT = {
   low: 'success',
   medium: 'warning',

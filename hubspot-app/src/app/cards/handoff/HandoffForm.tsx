@@ -1,5 +1,10 @@
 import { Checkbox, DateInput, Flex, TextArea } from '@hubspot/ui-extensions';
-import type { HandoffInput, HandoffItemKey, HandoffItemResult } from '@csops/core';
+import {
+  HANDOFF_ITEM_LABELS,
+  type HandoffInput,
+  type HandoffItemKey,
+  type HandoffItemResult,
+} from '@csops/core';
 import { Stakeholders } from './Stakeholders.js';
 
 type TextKey = Extract<
@@ -12,35 +17,29 @@ type TextKey = Extract<
   | 'promisesMade'
 >;
 
-const TEXT_FIELDS: { key: TextKey; label: string; placeholder: string }[] = [
+const TEXT_FIELDS: { key: TextKey; placeholder: string }[] = [
   {
     key: 'customerGoals',
-    label: 'Customer goals',
     placeholder: 'What the customer wants to achieve, in their words',
   },
   {
     key: 'successCriteria',
-    label: 'Success criteria',
     placeholder: 'How the customer will measure success',
   },
   {
     key: 'technicalRequirements',
-    label: 'Technical requirements',
     placeholder: 'Integrations, SSO, data, security',
   },
   {
     key: 'implementationRequirements',
-    label: 'Implementation requirements',
     placeholder: 'Timeline, teams involved, rollout plan',
   },
   {
     key: 'competitiveAlternatives',
-    label: 'Alternatives evaluated',
     placeholder: 'Competitors or in-house options considered',
   },
   {
     key: 'promisesMade',
-    label: 'Promises made during the sale',
     placeholder: 'Anything committed beyond the contract',
   },
 ];
@@ -72,7 +71,7 @@ export function HandoffForm({ value, items, readOnly, onChange }: HandoffFormPro
       {TEXT_FIELDS.map((f) => (
         <TextArea
           key={f.key}
-          label={f.label}
+          label={HANDOFF_ITEM_LABELS[f.key]}
           name={f.key}
           placeholder={f.placeholder}
           value={value[f.key] ?? ''}
@@ -96,7 +95,7 @@ export function HandoffForm({ value, items, readOnly, onChange }: HandoffFormPro
         onChange={(checked) => set({ contractExecuted: checked })}
         testId="contractExecuted"
       >
-        Contract executed
+        {HANDOFF_ITEM_LABELS.contractExecuted}
       </Checkbox>
       <Checkbox
         name="paymentTermsConfirmed"
@@ -105,10 +104,10 @@ export function HandoffForm({ value, items, readOnly, onChange }: HandoffFormPro
         onChange={(checked) => set({ paymentTermsConfirmed: checked })}
         testId="paymentTermsConfirmed"
       >
-        Payment terms confirmed
+        {HANDOFF_ITEM_LABELS.paymentTermsConfirmed}
       </Checkbox>
       <DateInput
-        label="Kickoff date"
+        label={HANDOFF_ITEM_LABELS.kickoffDate}
         name="kickoffDate"
         format="YYYY-MM-DD"
         value={toDateValue(value.kickoffDate)}

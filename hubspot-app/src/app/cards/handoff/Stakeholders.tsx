@@ -1,15 +1,14 @@
 import { Box, Button, Flex, Heading, Input, Select, Text } from '@hubspot/ui-extensions';
-import { STAKEHOLDER_ROLES, type Stakeholder, type StakeholderRole } from '@csops/core';
+import {
+  STAKEHOLDER_ROLES,
+  STAKEHOLDER_ROLE_TITLES,
+  type Stakeholder,
+  type StakeholderRole,
+} from '@csops/core';
 
 const ROLE_OPTIONS: { label: string; value: StakeholderRole }[] = STAKEHOLDER_ROLES.map((role) => ({
   value: role,
-  label: {
-    champion: 'Champion',
-    executive_sponsor: 'Executive sponsor',
-    admin: 'Admin',
-    user: 'User',
-    other: 'Other',
-  }[role],
+  label: STAKEHOLDER_ROLE_TITLES[role],
 }));
 
 export interface StakeholdersProps {

@@ -1,5 +1,5 @@
 import { Flex, Heading, StatusTag, Text } from '@hubspot/ui-extensions';
-import type { Driver } from '@csops/core';
+import { displayScore, type Driver } from '@csops/core';
 
 const SHOWN = 3;
 
@@ -22,7 +22,7 @@ export function Drivers({ drivers }: { drivers: Driver[] }) {
             }
             hollow
           >
-            {d.label} {Math.round(d.score)}
+            {d.label} {displayScore(d.score)}
           </StatusTag>
           <Text testId={`driver-${d.measure}`}>{d.reason}</Text>
         </Flex>

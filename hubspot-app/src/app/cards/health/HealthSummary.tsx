@@ -1,14 +1,21 @@
 import { Alert, Flex, Heading, ProgressBar, StatusTag, Text } from '@hubspot/ui-extensions';
-import { MEASURE_LABELS, type HealthScore } from '@csops/core';
-import { BAND_LABEL, BAND_VARIANT, day, percent } from '../common/format.js';
+import {
+  BAND_LABELS,
+  MEASURE_LABELS,
+  displayDelta,
+  displayScore,
+  type HealthScore,
+} from '@csops/core';
+import { BAND_VARIANT, day, percent } from '../common/format.js';
 
 function trendText(health: HealthScore): string {
   const t = health.trend;
   if (t.direction === 'new' || t.delta === undefined) return 'First score: no trend yet';
   const since = t.previousAsOf ? ` since ${day(t.previousAsOf)}` : '';
-  if (t.direction === 'flat') return `Steady${since} (${t.delta >= 0 ? '+' : ''}${t.delta})`;
+  if (t.direction === 'flat')
+    return `Steady${since} (${t.delta >= 0 ? '+' : ''}${displayScore(t.delta)})`;
   const arrow = t.direction === 'up' ? '▲' : '▼';
-  return `${arrow} ${t.delta > 0 ? '+' : ''}${t.delta} points${since}`;
+  return `${arrow} ${displayDelta(t.delta)} points${since}`;
 }
 
 export function HealthSummary({ health }: { health: HealthScore }) {
@@ -21,10 +28,10 @@ export function HealthSummary({ health }: { health: HealthScore }) {
     <Flex direction="column" gap="sm">
       <Flex direction="column" gap="xs">
         <Flex direction="row" gap="sm" align="center">
-          <Heading>Health {health.score}</Heading>
+          <Heading>Health {health.score === null ? '' : displayScore(health.score)}</Heading>
           {health.band ? (
             <StatusTag variant={BAND_VARIANT[health.band]} testId="band">
-              {BAND_LABEL[health.band]}
+              {BAND_LABELS[health.band]}
             </StatusTag>
           ) : null}
         </Flex>
@@ -35,7 +42,7 @@ export function HealthSummary({ health }: { health: HealthScore }) {
             value={health.score}
             maxValue={100}
             variant={BAND_VARIANT[health.band]}
-            aria-label={`Health score ${health.score} of 100`}
+            aria-label={`Health score ${displayScore(health.score)} of 100`}
             testId="score"
           />
         ) : null}

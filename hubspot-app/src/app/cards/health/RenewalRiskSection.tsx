@@ -7,8 +7,8 @@ import {
   StatusTag,
   Text,
 } from '@hubspot/ui-extensions';
-import type { RenewalRisk } from '@csops/core';
-import { RISK_LABEL, RISK_VARIANT, day, money } from '../common/format.js';
+import { RISK_LEVEL_LABELS, type RenewalRisk } from '@csops/core';
+import { RISK_VARIANT, day, money } from '../common/format.js';
 
 function daysText(risk: RenewalRisk): string {
   if (risk.daysToRenewal === null) return 'No renewal date recorded';
@@ -23,7 +23,7 @@ export function RenewalRiskSection({ risk }: { risk: RenewalRisk }) {
       <DescriptionList direction="row">
         <DescriptionListItem label="Risk">
           <StatusTag variant={RISK_VARIANT[risk.level]} testId="risk-level">
-            {RISK_LABEL[risk.level]}
+            {RISK_LEVEL_LABELS[risk.level]}
           </StatusTag>
         </DescriptionListItem>
         <DescriptionListItem label="Renewal in">

@@ -90,7 +90,7 @@ function evaluateRecords(records, settings, asOf) {
     previous,
     openDeal,
     evaluation,
-    writeBack: mapping.healthWriteBack(evaluation, asOf, previous),
+    writeBack: mapping.healthWriteBack(records.company, evaluation, previous),
   };
 }
 

@@ -50,6 +50,25 @@ const blockingIssues = (evaluation) =>
   }));
 
 /**
+ * The company as the core's submitHandoff reads it.
+ * @param {import('./crm.js').CrmRecord} company
+ * @returns {import('@csops/core').HandoffAccount}
+ */
+function handoffAccount(company) {
+  const p = company.properties;
+  return {
+    accountId: company.id,
+    name: p.name ? String(p.name) : undefined,
+    arr:
+      p.csops_arr === undefined || p.csops_arr === null || p.csops_arr === ''
+        ? null
+        : Number(p.csops_arr),
+    segment: p.csops_segment || null,
+    csmId: p.csops_csm_owner_id || null,
+  };
+}
+
+/**
  * The current book of every CSM: ARR and account count of the companies assigned to them.
  * @param {import('./crm.js').Crm} crm
  */
@@ -186,6 +205,7 @@ module.exports = {
   storedHandoff,
   handoffView,
   blockingIssues,
+  handoffAccount,
   csmBook,
   csmName,
   createTasksOnce,

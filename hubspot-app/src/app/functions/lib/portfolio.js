@@ -91,9 +91,9 @@ async function rescorePortfolio(options) {
         }
         const band = result.evaluation.health.band ?? 'unscored';
         bands[band] = (bands[band] ?? 0) + 1;
-        updates.push({ id: a.id, properties: result.writeBack });
+        if (result.writeBack !== null) updates.push({ id: a.id, properties: result.writeBack });
       }
-      await crm.batchUpdate('companies', updates);
+      if (updates.length > 0) await crm.batchUpdate('companies', updates);
       written += updates.length;
     },
   });

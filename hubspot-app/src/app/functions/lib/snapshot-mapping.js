@@ -3,6 +3,8 @@
 // them in step); the code below implements it row by row.
 'use strict';
 
+const core = require('@csops/core');
+
 const DAY_MS = 86_400_000;
 
 /** Company properties csops reads. */
@@ -39,6 +41,11 @@ const COMPANY_PROPERTIES = [
   'csops_health_previous_score',
   'csops_health_previous_band',
   'csops_health_previous_at',
+  // The rest of the stored result, so an unchanged rescoring writes nothing.
+  'csops_health_trend',
+  'csops_health_coverage',
+  'csops_renewal_risk',
+  'csops_arr_at_risk',
   'csops_csm_owner_id',
 ];
 const DEAL_PROPERTIES = [
@@ -439,39 +446,26 @@ function toSnapshot(records, asOf) {
   return Object.fromEntries(Object.entries(snapshot).filter(([, v]) => v !== undefined));
 }
 
-/** @param {{ score?: string | null, band?: string | null, at?: string | null }} v */
-function healthOf(v) {
-  const score = num(v.score);
-  const at = iso(v.at);
-  if (
-    score === undefined ||
-    at === undefined ||
-    !['green', 'yellow', 'red'].includes(String(v.band))
-  ) {
-    return undefined;
-  }
-  return { score, band: /** @type {'green' | 'yellow' | 'red'} */ (v.band), asOf: at };
-}
-
 /**
- * The score the trend is measured against: the last one csops wrote on an earlier day than asOf,
- * else the one it kept from before that day (several scorings a day keep the same baseline).
+ * The trend baseline the core picks from the last result written to the company and the one kept
+ * before it.
  * @param {CrmRecord} company @param {string} asOf
  */
 function previousHealth(company, asOf) {
   const p = company.properties;
-  const last = healthOf({
-    score: p.csops_health_score,
-    band: p.csops_health_band,
-    at: p.csops_health_updated_at,
-  });
-  if (last && last.asOf.slice(0, 10) < asOf.slice(0, 10)) return last;
-  const kept = healthOf({
-    score: p.csops_health_previous_score,
-    band: p.csops_health_previous_band,
-    at: p.csops_health_previous_at,
-  });
-  return kept && kept.asOf.slice(0, 10) < asOf.slice(0, 10) ? kept : undefined;
+  return core.trendBaseline(
+    {
+      score: num(p.csops_health_score),
+      band: p.csops_health_band,
+      at: iso(p.csops_health_updated_at),
+    },
+    {
+      score: num(p.csops_health_previous_score),
+      band: p.csops_health_previous_band,
+      at: iso(p.csops_health_previous_at),
+    },
+    asOf,
+  );
 }
 
 /** @param {CrmRecord[]} deals */
@@ -487,27 +481,37 @@ function openExpansionDeal(deals) {
     : null;
 }
 
+/** Which company property holds each field of the core's health result. */
+const RESULT_PROPERTIES = {
+  score: 'csops_health_score',
+  band: 'csops_health_band',
+  trend: 'csops_health_trend',
+  coverage: 'csops_health_coverage',
+  riskLevel: 'csops_renewal_risk',
+  arrAtRisk: 'csops_arr_at_risk',
+  updatedAt: 'csops_health_updated_at',
+  previousScore: 'csops_health_previous_score',
+  previousBand: 'csops_health_previous_band',
+  previousAt: 'csops_health_previous_at',
+};
+
 /**
- * The company properties csops writes back after scoring.
- * @param {{ health: { score: number | null, band: string | null, coverage: number, trend: { delta?: number } }, risk: { level: string, arrAtRisk: number } }} evaluation
- * @param {string} asOf
- * @param {{ score: number, band: string, asOf: string } | undefined} previous the baseline the trend used
- * @returns {Record<string, string>}
+ * The company properties to write after scoring, or null when the core finds nothing changed.
+ * @param {CrmRecord} company
+ * @param {import('@csops/core').AccountEvaluation} evaluation
+ * @param {import('@csops/core').PreviousHealth | undefined} previous the baseline the trend used
+ * @returns {Record<string, string> | null}
  */
-function healthWriteBack(evaluation, asOf, previous) {
-  const { health, risk } = evaluation;
-  return {
-    csops_health_previous_score: previous ? String(previous.score) : '',
-    csops_health_previous_band: previous ? previous.band : '',
-    csops_health_previous_at: previous ? previous.asOf : '',
-    csops_health_score: health.score === null ? '' : String(health.score),
-    csops_health_band: health.band ?? '',
-    csops_health_trend: health.trend.delta === undefined ? '' : String(health.trend.delta),
-    csops_health_coverage: String(Math.round(health.coverage * 1000) / 10),
-    csops_renewal_risk: risk.level,
-    csops_arr_at_risk: String(risk.arrAtRisk),
-    csops_health_updated_at: asOf,
-  };
+function healthWriteBack(company, evaluation, previous) {
+  const fields = /** @type {(keyof typeof RESULT_PROPERTIES)[]} */ (Object.keys(RESULT_PROPERTIES));
+  const stored = Object.fromEntries(
+    fields.map((f) => [f, company.properties[RESULT_PROPERTIES[f]] ?? null]),
+  );
+  const result = core.healthResultToWrite(evaluation, previous, stored);
+  if (result === null) return null;
+  return Object.fromEntries(
+    fields.map((f) => [RESULT_PROPERTIES[f], result[f] === null ? '' : String(result[f])]),
+  );
 }
 
 module.exports = {

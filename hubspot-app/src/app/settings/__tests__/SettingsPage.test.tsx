@@ -77,7 +77,7 @@ describe('csops settings page', () => {
     expect(calls()).toEqual([{ name: 'settings_get', parameters: {} }]);
     const usage = r.findByTestId(NumberInput, 'weight-usage');
     expect(usage.props.value).toBe(25);
-    expect(usage.props.description).toBe(`${Math.round((25 / total) * 100)}% of the total`);
+    expect(usage.props.description).toBe(`${Math.round((25 / total) * 1000) / 10}% of the total`);
 
     r.findByTestId(NumberInput, 'weight-usage').trigger('onChange', (total - 25) as never);
     await r.waitFor(() =>

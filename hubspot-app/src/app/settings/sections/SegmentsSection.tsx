@@ -9,7 +9,7 @@ export function SegmentsSection({ draft, issues, readOnly, set }: SectionProps) 
     <Flex direction="column" gap="xs">
       <Heading>Segments and CSM capacity</Heading>
       <SettingNumber
-        label="Enterprise from ARR"
+        label={`${SEGMENT_LABELS.enterprise} from ARR`}
         path={['segments', 'enterpriseMinArr']}
         value={draft.segments.enterpriseMinArr}
         testId="segments-enterprise"
@@ -18,7 +18,7 @@ export function SegmentsSection({ draft, issues, readOnly, set }: SectionProps) 
         set={set}
       />
       <SettingNumber
-        label="Mid-Market from ARR"
+        label={`${SEGMENT_LABELS.mid_market} from ARR`}
         path={['segments', 'midMarketMinArr']}
         value={draft.segments.midMarketMinArr}
         testId="segments-midmarket"

@@ -22,13 +22,12 @@ import {
   EVENTS,
   RELATED_PAGE_SIZE,
   toAccountSnapshot,
-  previousHealth,
+  storedHealth,
   hasOpenExpansion,
   findExpansion,
   healthWriteBack,
 } from 'c/csopsAccountMapping';
 
-const BAND_LABELS = { green: 'Green', yellow: 'Yellow', red: 'Red' };
 const BAND_THEMES = {
   green: 'slds-theme_success',
   yellow: 'slds-theme_warning',
@@ -177,7 +176,7 @@ export default class AccountHealth extends LightningElement {
     };
     const snapshot = toAccountSnapshot({ account: this.account, ...related, asOf });
     this.evaluation = evaluateAccount(snapshot, this.settingsResult.settings, {
-      previous: previousHealth(this.account, asOf),
+      stored: storedHealth(this.account),
       openExpansionDeal: hasOpenExpansion(related.opportunities),
     });
     this.writeBack(asOf);
@@ -185,7 +184,7 @@ export default class AccountHealth extends LightningElement {
 
   async writeBack(asOf) {
     if (this.skipWriteBack) return;
-    const input = healthWriteBack(this.account, this.evaluation, asOf);
+    const input = healthWriteBack(this.account, this.evaluation.writeBack);
     const signature =
       input && JSON.stringify({ ...input.fields, Csops_Health_Updated_At__c: asOf.slice(0, 10) });
     // One write per distinct result: the wires re-fire after our own update.
@@ -228,10 +227,10 @@ export default class AccountHealth extends LightningElement {
     return this.evaluation.health;
   }
   get scoreText() {
-    return String(Math.round(this.health.score));
+    return this.evaluation.display.score;
   }
   get bandLabel() {
-    return BAND_LABELS[this.health.band];
+    return this.evaluation.display.band;
   }
   get bandClass() {
     return `slds-badge ${BAND_THEMES[this.health.band]}`;
@@ -242,18 +241,17 @@ export default class AccountHealth extends LightningElement {
   get trendText() {
     const t = this.health.trend;
     if (t.direction === 'new' || t.delta === undefined) return 'First scoring';
-    const delta = Math.round(t.delta * 10) / 10;
-    const sign = delta > 0 ? '+' : '';
-    return `${sign}${delta} since ${(t.previousAsOf || '').slice(0, 10)}`;
+    return `${this.evaluation.display.trend} since ${(t.previousAsOf || '').slice(0, 10)}`;
   }
+  /** The progress bar's value: the share itself, unrounded. */
   get coveragePercent() {
-    return Math.round(this.health.coverage * 100);
+    return this.health.coverage * 100;
   }
   get coverageText() {
     const missing = this.health.missing.length
       ? ` · no data for ${this.measureLabels(this.health.missing)}`
       : '';
-    return `Based on ${this.coveragePercent}% of the model's weight${missing}`;
+    return `Based on ${this.evaluation.display.coverage} of the model's weight${missing}`;
   }
   get staleText() {
     return this.health.stale.length
@@ -296,8 +294,7 @@ export default class AccountHealth extends LightningElement {
     return this.evaluation.risk;
   }
   get riskLabel() {
-    const l = this.risk.level;
-    return `${l.charAt(0).toUpperCase()}${l.slice(1)} risk`;
+    return `${this.evaluation.display.risk} risk`;
   }
   get riskClass() {
     return `slds-badge ${RISK_THEMES[this.risk.level]}`;

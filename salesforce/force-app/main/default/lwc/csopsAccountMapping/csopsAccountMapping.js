@@ -269,25 +269,29 @@ export function toAccountSnapshot({ account, cases, contacts, opportunities, eve
   return Object.fromEntries(Object.entries(snapshot).filter(([, v]) => v !== undefined));
 }
 
-/**
- * The scoring the trend compares against: the last one saved on an earlier day. A second view on
- * the same day compares against the same earlier scoring, so reloading never flattens the trend.
- */
-export function previousHealth(account, asOf) {
-  const day = asOf.slice(0, 10);
-  const updated = toIso(value(account, HEALTH_UPDATED));
-  const current = {
-    score: value(account, HEALTH_SCORE),
-    band: value(account, HEALTH_BAND),
-    asOf: updated,
-  };
-  const earlier = {
-    score: value(account, PREVIOUS_SCORE),
-    band: value(account, PREVIOUS_BAND),
-    asOf: toIso(value(account, PREVIOUS_AT)),
-  };
-  const pick = updated && updated.slice(0, 10) < day ? current : earlier;
-  return pick.score !== undefined && pick.band && pick.asOf ? pick : undefined;
+/** Which Account field holds each field of the core's health result. */
+const RESULT_FIELDS = {
+  score: HEALTH_SCORE,
+  band: HEALTH_BAND,
+  trend: HEALTH_TREND,
+  coverage: HEALTH_COVERAGE,
+  riskLevel: RENEWAL_RISK,
+  arrAtRisk: ARR_AT_RISK,
+  updatedAt: HEALTH_UPDATED,
+  previousScore: PREVIOUS_SCORE,
+  previousBand: PREVIOUS_BAND,
+  previousAt: PREVIOUS_AT,
+};
+const DATE_TIMES = new Set(['updatedAt', 'previousAt']);
+
+/** The health result the Account holds, for the core to pick the trend baseline and compare with. */
+export function storedHealth(account) {
+  return Object.fromEntries(
+    Object.entries(RESULT_FIELDS).map(([key, field]) => {
+      const v = value(account, field);
+      return [key, v === undefined ? null : DATE_TIMES.has(key) ? toIso(v) || null : v];
+    }),
+  );
 }
 
 /** An open Opportunity carrying a csops expansion key: the core drafts no second one. */
@@ -302,35 +306,10 @@ export function findExpansion(opportunities, key) {
   return (records(opportunities) || []).find((o) => value(o, OPP_EXPANSION_KEY) === key);
 }
 
-const round1 = (n) => Math.round(n * 10) / 10;
-
-/**
- * The Account fields to write back after scoring (for lists, reports and flows), or null when the
- * stored values already say the same. Updating on a new day moves the stored scoring to "previous".
- */
-export function healthWriteBack(account, evaluation, asOf) {
-  const { health, risk } = evaluation;
-  if (health.score === null) return null;
-  const updated = toIso(value(account, HEALTH_UPDATED));
-  const fields = {
-    [name(HEALTH_SCORE)]: round1(health.score),
-    [name(HEALTH_BAND)]: health.band,
-    [name(HEALTH_TREND)]: health.trend.delta === undefined ? null : round1(health.trend.delta),
-    [name(HEALTH_COVERAGE)]: round1(health.coverage * 100),
-    [name(RENEWAL_RISK)]: risk.level,
-    [name(ARR_AT_RISK)]: risk.arrAtRisk,
-  };
-  const unchanged = Object.entries(fields).every(([f, v]) => {
-    const stored = value(account, f);
-    return (stored === undefined ? null : stored) === v;
-  });
-  const sameDay = updated !== undefined && updated.slice(0, 10) === asOf.slice(0, 10);
-  if (unchanged && sameDay) return null;
-  if (updated && !sameDay && value(account, HEALTH_SCORE) !== undefined) {
-    fields[name(PREVIOUS_SCORE)] = value(account, HEALTH_SCORE);
-    fields[name(PREVIOUS_BAND)] = value(account, HEALTH_BAND) || null;
-    fields[name(PREVIOUS_AT)] = updated;
-  }
-  fields[name(HEALTH_UPDATED)] = asOf;
-  return { fields: { Id: account.id, ...fields } };
+/** The updateRecord input for the result the core asks to write, or null when it asks for none. */
+export function healthWriteBack(account, result) {
+  if (!result) return null;
+  const fields = { Id: account.id };
+  for (const [key, field] of Object.entries(RESULT_FIELDS)) fields[name(field)] = result[key];
+  return { fields };
 }

@@ -1,10 +1,9 @@
 /**
  * What submitting a handoff starts in Salesforce: the onboarding playbook's steps as Tasks (each
  * once, found again by its action key) and the account routed to a CSM by segment and capacity.
- * The rules are the core's (evaluateAccount, submitHandoff); this module only maps records in and
+ * The rules are the core's (submitHandoff); this module only maps records in and
  * Task and Account writes out, so the component stays a thin adapter.
  */
-import { evaluateAccount } from 'c/csopsCore';
 import { isDuplicateValue } from 'c/csopsLds';
 import ACCOUNT_NAME from '@salesforce/schema/Account.Name';
 import ARR from '@salesforce/schema/Account.Csops_ARR__c';
@@ -25,7 +24,6 @@ export const ACCOUNT_ROUTING_FIELDS = [ACCOUNT_NAME, ARR, SEGMENT, CSM, FIRST_VA
 export const CSM_FIELD = CSM.fieldApiName;
 export const ACTION_KEY_FIELD = ACTION_KEY.fieldApiName;
 
-const SEGMENTS = ['enterprise', 'mid_market', 'smb'];
 const SUBJECT_LIMIT = 255;
 const DESCRIPTION_LIMIT = 32000;
 
@@ -34,46 +32,22 @@ const fieldValue = (record, f) => {
   return entry && entry.value !== null && entry.value !== undefined ? entry.value : undefined;
 };
 
-/** The Account as the core's router sees it: ARR (blank counts as 0) and segment when set. */
-export function routingAccount(account) {
-  const segment = fieldValue(account, SEGMENT);
-  const arr = Number(fieldValue(account, ARR));
+/** The Account as the core's submitHandoff reads it. */
+export function handoffAccount(account) {
+  const arr = fieldValue(account, ARR);
+  const firstValueAt = fieldValue(account, FIRST_VALUE);
   return {
     accountId: account.id,
-    arr: Number.isFinite(arr) && arr > 0 ? arr : 0,
-    ...(SEGMENTS.includes(segment) ? { segment } : {}),
+    name: fieldValue(account, ACCOUNT_NAME),
+    arr: arr === undefined ? null : Number(arr),
+    segment: fieldValue(account, SEGMENT) || null,
+    csmId: currentCsm(account),
+    firstValueAt: firstValueAt ? new Date(firstValueAt).toISOString() : null,
   };
 }
 
 export function currentCsm(account) {
   return fieldValue(account, CSM) || null;
-}
-
-/**
- * The onboarding steps the submission starts. Only playbooks triggered by the handoff itself: the
- * account's other playbooks belong to the health card, which reads every signal.
- */
-export function onboardingActions(account, settings, submittedAt, asOf) {
-  const arr = routingAccount(account);
-  const firstValueAt = fieldValue(account, FIRST_VALUE);
-  const snapshot = {
-    accountId: account.id,
-    name: fieldValue(account, ACCOUNT_NAME),
-    asOf,
-    arr: arr.arr,
-    ...(arr.segment ? { segment: arr.segment } : {}),
-    onboarding: {
-      handoffSubmittedAt: submittedAt,
-      ...(firstValueAt ? { firstValueAt: new Date(firstValueAt).toISOString() } : {}),
-      observedAt: asOf,
-    },
-  };
-  const handoffPlaybooks = new Set(
-    settings.playbooks.filter((p) => p.trigger.type === 'handoff_submitted').map((p) => p.id),
-  );
-  return evaluateAccount(snapshot, settings).actions.filter((a) =>
-    handoffPlaybooks.has(a.playbookId),
-  );
 }
 
 /**

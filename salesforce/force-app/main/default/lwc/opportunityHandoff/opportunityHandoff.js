@@ -19,9 +19,8 @@ import {
   createTasksOnce,
   currentCsm,
   bookFromAggregate,
-  onboardingActions,
+  handoffAccount,
   onboardingKeyPattern,
-  routingAccount,
   taskInput,
   taskKeys,
 } from 'c/csopsOnboarding';
@@ -32,14 +31,6 @@ const ROLE_LABELS = {
   admin: 'Admin',
   user: 'User',
   other: 'Other',
-};
-const TEXT_LABELS = {
-  customerGoals: 'Customer goals',
-  successCriteria: 'Success criteria',
-  technicalRequirements: 'Technical requirements',
-  implementationRequirements: 'Implementation requirements',
-  competitiveAlternatives: 'Competitive alternatives evaluated',
-  promisesMade: 'Promises made during the sale',
 };
 
 const NO_ACCOUNT =
@@ -272,13 +263,18 @@ export default class OpportunityHandoff extends LightningElement {
 
   // ---- form
 
+  /** Each checklist item's name, as the core's evaluation labels it. */
+  get itemLabels() {
+    return Object.fromEntries(this.evaluation.items.map((i) => [i.key, i.label]));
+  }
+
   get textFields() {
     const e = this.evaluation;
     return TEXT_ITEMS.map((key) => {
       const item = e.items.find((i) => i.key === key);
       return {
         key,
-        label: TEXT_LABELS[key],
+        label: item.label,
         value: this.form[key],
         required: item.required,
         hint: item.status === 'complete' ? '' : item.message,
@@ -383,7 +379,7 @@ export default class OpportunityHandoff extends LightningElement {
       this.saveError = problem;
       return;
     }
-    this.persist(this.submittedAt || asOf, asOf);
+    this.persist(true, asOf);
   }
 
   /** What must be loaded before a submit can start onboarding and route the account. */
@@ -420,23 +416,21 @@ export default class OpportunityHandoff extends LightningElement {
    * first (each once), then the Account's CSM, then the submission on the Opportunity — so a
    * failure part way leaves the handoff a draft that a second submit completes without doubles.
    */
-  async startOnboarding(submittedAt, asOf) {
+  async startOnboarding(asOf) {
     const account = this.accountRecord;
-    const assigned = currentCsm(account);
     const submission = submitHandoff(
       toHandoffInput(this.form),
       this.settingsResult.settings,
       asOf,
       {
-        account: routingAccount(account),
+        account: handoffAccount(account),
         book: this.bookVariables ? bookFromAggregate(this.bookResult.data) : [],
+        submittedBefore: this.submittedAt,
       },
     );
     if (!submission.accepted) return { refusedBecause: submission.refusedBecause };
-    const csmId = assigned || submission.assignment.csmId;
-    const settings = this.settingsResult.settings;
-    const actions = onboardingActions(account, settings, submittedAt, asOf);
-    const inputs = actions.map((a) =>
+    const { csmId, alreadyAssigned, reason } = submission.assignment;
+    const inputs = submission.onboardingActions.map((a) =>
       taskInput(a, {
         accountId: account.id,
         csmId,
@@ -447,31 +441,34 @@ export default class OpportunityHandoff extends LightningElement {
     const tasks = inputs.length
       ? await createTasksOnce(inputs, await this.existingTaskKeys(), createRecord)
       : { created: [], existing: [] };
-    if (csmId && csmId !== assigned) {
-      await updateRecord({ fields: { Id: account.id, [CSM_FIELD]: csmId } });
+    if (submission.csmToStore) {
+      await updateRecord({ fields: { Id: account.id, [CSM_FIELD]: submission.csmToStore } });
     }
     return {
-      routedText: assigned
-        ? `CSM: ${this.csmName(assigned)} (already assigned)`
+      submittedAt: submission.submittedAt,
+      routedText: alreadyAssigned
+        ? `CSM: ${this.csmName(csmId)} (already assigned)`
         : csmId
           ? `Routed to ${this.csmName(csmId)}`
-          : `Not routed: ${submission.assignment.reason}`,
+          : `Not routed: ${reason}`,
       tasksText: tasksSummary(tasks),
     };
   }
 
-  async persist(submittedAt, asOf) {
+  async persist(submitting, asOf) {
     if (this.saving) return;
     this.saving = true;
     this.saveError = undefined;
     try {
-      if (submittedAt) {
-        const started = await this.startOnboarding(submittedAt, asOf);
+      let submittedAt;
+      if (submitting) {
+        const started = await this.startOnboarding(asOf);
         if (started.refusedBecause) {
           this.refusal = started.refusedBecause.map((text) => ({ key: text, text }));
           return;
         }
         this.outcome = started;
+        submittedAt = started.submittedAt;
       }
       await updateRecord(toRecordInput(this.recordId, this.form, this.evaluation, submittedAt));
       this.dirty = false;

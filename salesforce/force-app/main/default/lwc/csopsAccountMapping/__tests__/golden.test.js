@@ -1,7 +1,7 @@
 // The golden accounts of the core, held as Salesforce records (written by scripts/write-golden-records.mjs),
 // must reach the same band, renewal risk, playbook steps and expansion decision here as everywhere else.
 import { evaluateAccount, defaultSettings } from 'c/csopsCore';
-import { toAccountSnapshot, previousHealth, hasOpenExpansion } from 'c/csopsAccountMapping';
+import { toAccountSnapshot, storedHealth, hasOpenExpansion } from 'c/csopsAccountMapping';
 
 const GOLDEN = require('../../../../../../test/generated/golden-records.json');
 
@@ -14,7 +14,7 @@ function evaluateRecords(g) {
   };
   const snapshot = toAccountSnapshot({ account: g.account, ...related, asOf: g.asOf });
   return evaluateAccount(snapshot, defaultSettings(), {
-    previous: previousHealth(g.account, g.asOf),
+    stored: storedHealth(g.account),
     openExpansionDeal: hasOpenExpansion(related.opportunities),
   });
 }

@@ -1,10 +1,5 @@
-import {
-  bookFromAggregate,
-  createTasksOnce,
-  onboardingActions,
-  routingAccount,
-  taskKeys,
-} from 'c/csopsOnboarding';
+import { submitHandoff } from 'c/csopsCore';
+import { bookFromAggregate, createTasksOnce, handoffAccount, taskKeys } from 'c/csopsOnboarding';
 import { settingsFromRecord } from 'c/csopsSettings';
 
 const settingsRecord = require('../../opportunityHandoff/__tests__/data/getSettings.json');
@@ -13,6 +8,25 @@ const bookAnswer = require('../../opportunityHandoff/__tests__/data/graphqlCsmBo
 
 const { settings } = settingsFromRecord(settingsRecord);
 const SUBMITTED = '2026-11-02T09:00:00.000Z';
+
+const COMPLETE = {
+  customerGoals: 'Cut freight booking time in half across three depots',
+  successCriteria: '80% of bookings made in the platform by day 60',
+  technicalRequirements: 'SSO through Okta and an ERP export every night',
+  implementationRequirements: 'Roll out to two depots in Q1, the third in Q2',
+  stakeholders: [
+    { name: 'Dana Ruiz', role: 'champion' },
+    { name: 'Sam Okafor', role: 'executive_sponsor' },
+    { name: 'Lee Chen', role: 'admin' },
+  ],
+  competitiveAlternatives: 'Freightly',
+  promisesMade: 'None',
+  contractExecuted: true,
+  paymentTermsConfirmed: true,
+  kickoffDate: '2026-11-10',
+};
+const submit = (account) =>
+  submitHandoff(COMPLETE, settings, SUBMITTED, { account: handoffAccount(account), book: [] });
 
 const withFields = (fields) => ({
   ...accountRecord,
@@ -84,21 +98,20 @@ describe('c/csopsOnboarding', () => {
   });
 
   it('routes on ARR and a known segment only', () => {
-    expect(routingAccount(accountRecord)).toEqual({ accountId: accountRecord.id, arr: 60000 });
-    expect(
-      routingAccount(
-        withFields({
-          Csops_ARR__c: { value: null },
-          Csops_Segment__c: { value: 'strategic' },
-        }),
-      ),
-    ).toEqual({ accountId: accountRecord.id, arr: 0 });
+    const unassigned = { Csops_CSM__c: { value: null } };
+    expect(submit(withFields(unassigned)).assignment.segment).toBe('mid_market');
+    const unknown = withFields({
+      ...unassigned,
+      Csops_ARR__c: { value: null },
+      Csops_Segment__c: { value: 'strategic' },
+    });
+    expect(submit(unknown).assignment.segment).toBe('smb');
   });
 
   it('starts no onboarding steps for an account that already reached first value', () => {
-    expect(onboardingActions(accountRecord, settings, SUBMITTED, SUBMITTED)).toHaveLength(4);
+    expect(submit(accountRecord).onboardingActions).toHaveLength(4);
     const live = withFields({ Csops_First_Value_At__c: { value: '2026-09-01T00:00:00.000Z' } });
-    expect(onboardingActions(live, settings, SUBMITTED, SUBMITTED)).toEqual([]);
+    expect(submit(live).onboardingActions).toEqual([]);
   });
 
   it('passes on any failure other than a duplicate key', async () => {
