@@ -22,12 +22,15 @@ module.exports = [
     rules: { '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off' },
   },
   {
-    files: ['scripts/**/*.mjs', 'test/**/*.js', '*.js'],
+    files: ['scripts/**/*.mjs', 'scripts/**/*.js', 'test/**/*.js', '*.js'],
     languageOptions: {
       ecmaVersion: 2022,
       sourceType: 'module',
       globals: { ...globals.node, ...globals.jest },
     },
   },
-  { files: ['test/**/*.js', '*.js'], languageOptions: { sourceType: 'commonjs' } },
+  {
+    files: ['scripts/**/*.js', 'test/**/*.js', '*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+  },
 ];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseWith, type Result } from '../result/result.js';
 import { stakeholderRoleSchema } from '../settings/schema.js';
 import type { HandoffInput } from './types.js';
@@ -6,15 +6,15 @@ import type { HandoffInput } from './types.js';
 const MAX_TEXT = 5000;
 
 /** Trimmed free text; a blank answer counts as not given, so a draft can be saved half-filled. */
-const text = z
-  .string()
-  .trim()
-  .max(MAX_TEXT, `keep it under ${MAX_TEXT} characters`)
-  .optional()
-  .transform((s) => (s === '' ? undefined : s));
+const text = z.pipe(
+  z.optional(
+    z.string().check(z.trim(), z.maxLength(MAX_TEXT, `keep it under ${MAX_TEXT} characters`)),
+  ),
+  z.transform((s: string | undefined) => (s === '' ? undefined : s)),
+);
 
 const stakeholderSchema = z.object({
-  name: z.string().trim().max(200, 'keep the name under 200 characters'),
+  name: z.string().check(z.trim(), z.maxLength(200, 'keep the name under 200 characters')),
   // Checked by the evaluator, which tells the AE whose email to fix instead of refusing the draft.
   email: text,
   role: stakeholderRoleSchema,
@@ -37,17 +37,21 @@ export const handoffInputSchema = z.object({
   successCriteria: text,
   technicalRequirements: text,
   implementationRequirements: text,
-  stakeholders: z.array(stakeholderSchema).max(50, 'list at most 50 stakeholders').optional(),
+  stakeholders: z.optional(
+    z.array(stakeholderSchema).check(z.maxLength(50, 'list at most 50 stakeholders')),
+  ),
   competitiveAlternatives: text,
   promisesMade: text,
-  contractExecuted: z.boolean().optional(),
-  paymentTermsConfirmed: z.boolean().optional(),
+  contractExecuted: z.optional(z.boolean()),
+  paymentTermsConfirmed: z.optional(z.boolean()),
   kickoffDate: z
-    .string()
-    .trim()
-    .optional()
-    .transform((s) => (s === '' ? undefined : s))
-    .refine((s) => s === undefined || isCalendarDate(s), 'use a real date written YYYY-MM-DD'),
+    .pipe(
+      z.optional(z.string().check(z.trim())),
+      z.transform((s: string | undefined) => (s === '' ? undefined : s)),
+    )
+    .check(
+      z.refine((s) => s === undefined || isCalendarDate(s), 'use a real date written YYYY-MM-DD'),
+    ),
 });
 
 export function parseHandoffInput(input: unknown): Result<HandoffInput> {

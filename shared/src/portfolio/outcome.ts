@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseWith, type Result } from '../result/result.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
 
@@ -10,32 +10,34 @@ export type OutcomeStatus = z.infer<typeof outcomeStatusSchema>;
 export const outcomeSchema = z
   .object({
     status: outcomeStatusSchema,
-    arrBefore: z.number().nonnegative(),
-    arrAfter: z.number().nonnegative(),
+    arrBefore: z.number().check(z.nonnegative()),
+    arrAfter: z.number().check(z.nonnegative()),
   })
-  .superRefine((o, ctx) => {
-    if (o.status === 'churned' && o.arrAfter > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['arrAfter'],
-        message: 'a churned account keeps no ARR',
-      });
-    }
-    if (o.status === 'contracted' && !(o.arrAfter > 0 && o.arrAfter < o.arrBefore)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['arrAfter'],
-        message: 'a contracted account keeps some ARR, less than before',
-      });
-    }
-    if (o.status === 'renewed' && o.arrAfter < o.arrBefore) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['arrAfter'],
-        message: 'a renewed account keeps at least its prior ARR (use "contracted" for less)',
-      });
-    }
-  });
+  .check(
+    z.superRefine((o, ctx) => {
+      if (o.status === 'churned' && o.arrAfter > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['arrAfter'],
+          message: 'a churned account keeps no ARR',
+        });
+      }
+      if (o.status === 'contracted' && !(o.arrAfter > 0 && o.arrAfter < o.arrBefore)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['arrAfter'],
+          message: 'a contracted account keeps some ARR, less than before',
+        });
+      }
+      if (o.status === 'renewed' && o.arrAfter < o.arrBefore) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['arrAfter'],
+          message: 'a renewed account keeps at least its prior ARR (use "contracted" for less)',
+        });
+      }
+    }),
+  );
 export type Outcome = z.infer<typeof outcomeSchema>;
 
 export function parseOutcome(input: unknown): Result<Outcome> {

@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 
 /** A problem with one field of an input, named by its dotted path ("usage.activeUsers30d"). */
 export interface FieldIssue {
@@ -12,7 +13,19 @@ export type Result<T> = { success: true; data: T } | { success: false; issues: F
 export const ok = <T>(data: T): Result<T> => ({ success: true, data });
 export const fail = <T = never>(issues: FieldIssue[]): Result<T> => ({ success: false, issues });
 
-export function issuesFromZod(error: z.ZodError): FieldIssue[] {
+// zod/mini carries no messages of its own: the core names its English ones on every parse, so a
+// refusal reads the same wherever the core runs, with or without classic zod loaded beside it.
+const IN_ENGLISH = { error: en().localeError };
+
+/** zod's safeParse with the core's messages; every schema the core checks goes through it. */
+export function safeParse<S extends z.core.$ZodType>(
+  schema: S,
+  input: unknown,
+): z.core.util.SafeParseResult<z.output<S>> {
+  return z.safeParse(schema, input, IN_ENGLISH);
+}
+
+export function issuesFromZod(error: z.core.$ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join('.') || '(root)',
     message: issue.message,
@@ -20,8 +33,11 @@ export function issuesFromZod(error: z.ZodError): FieldIssue[] {
 }
 
 /** Parses with a zod schema and returns a Result naming every failing field. */
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>> {
-  const parsed = schema.safeParse(input);
+export function parseWith<S extends z.core.$ZodType>(
+  schema: S,
+  input: unknown,
+): Result<z.output<S>> {
+  const parsed = safeParse(schema, input);
   return parsed.success ? ok(parsed.data) : fail(issuesFromZod(parsed.error));
 }
 

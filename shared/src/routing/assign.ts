@@ -1,25 +1,17 @@
-import { z } from 'zod';
 import { formatAmount } from '../expansion/draft.js';
 import type { Csm, Settings } from '../settings/schema.js';
-import { segmentSchema, type Segment } from '../snapshot/schema.js';
+import type { Segment } from '../snapshot/schema.js';
 import { SEGMENT_LABELS } from '../vocabulary/labels.js';
+import type { CsmLoad, RoutingAccount } from './schema.js';
 import { segmentFor } from './segment.js';
 
-/** The account to route, as a face sends it. */
-export const routingAccountSchema = z.object({
-  accountId: z.string().min(1),
-  arr: z.number().nonnegative('ARR cannot be negative'),
-  segment: segmentSchema.optional(),
-});
-export type RoutingAccount = z.infer<typeof routingAccountSchema>;
-
-/** What each CSM already carries. A CSM missing from the book carries nothing yet. */
-export const csmLoadSchema = z.object({
-  csmId: z.string().min(1),
-  arr: z.number().nonnegative(),
-  accounts: z.number().int().nonnegative(),
-});
-export type CsmLoad = z.infer<typeof csmLoadSchema>;
+// The barrel exports this module; the schemas faces validate routing input with travel with it.
+export {
+  csmLoadSchema,
+  routingAccountSchema,
+  type CsmLoad,
+  type RoutingAccount,
+} from './schema.js';
 
 export interface Assignment {
   csmId: string | null;

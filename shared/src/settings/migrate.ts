@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { fail, issuesFromZod, ok, type Result } from '../result/result.js';
+import * as z from 'zod/mini';
+import { fail, issuesFromZod, ok, safeParse, type Result } from '../result/result.js';
 import { DEFAULT_SETTINGS } from './defaults.js';
 import { settingsSchema, SETTINGS_VERSION, type Settings } from './schema.js';
 
@@ -8,23 +8,23 @@ function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+const weight = z.number().check(z.minimum(0));
+
 /** Version 1 kept one flat weight per measure, two band cut-offs and a single freshness window. */
 const settingsV1Schema = z.object({
   version: z.literal(1),
-  weights: z
-    .object({
-      usage: z.number().min(0),
-      adoption: z.number().min(0),
-      support: z.number().min(0),
-      engagement: z.number().min(0),
-      sentiment: z.number().min(0),
-      billing: z.number().min(0),
-    })
-    .partial(),
-  greenMin: z.number().min(0).max(100),
-  yellowMin: z.number().min(0).max(100),
-  freshnessDays: z.number().int().min(1).optional(),
-  renewalStages: z.array(z.number().int().positive()).optional(),
+  weights: z.object({
+    usage: z.optional(weight),
+    adoption: z.optional(weight),
+    support: z.optional(weight),
+    engagement: z.optional(weight),
+    sentiment: z.optional(weight),
+    billing: z.optional(weight),
+  }),
+  greenMin: z.number().check(z.minimum(0), z.maximum(100)),
+  yellowMin: z.number().check(z.minimum(0), z.maximum(100)),
+  freshnessDays: z.optional(z.number().check(z.int(), z.minimum(1))),
+  renewalStages: z.optional(z.array(z.number().check(z.int(), z.positive()))),
 });
 type SettingsV1 = z.infer<typeof settingsV1Schema>;
 
@@ -52,18 +52,18 @@ function fromV1(v1: SettingsV1): unknown {
   };
 }
 
-const versionSchema = z.object({ version: z.number().int().min(1) });
+const versionSchema = z.object({ version: z.number().check(z.int(), z.minimum(1)) });
 
 /**
  * Reads settings of any known version: older versions are migrated, then everything is validated
  * against the current schema. Refused settings come back with one message per field.
  */
 export function parseSettings(input: unknown): Result<Settings> {
-  const v = versionSchema.safeParse(input);
+  const v = safeParse(versionSchema, input);
   if (!v.success) return fail(issuesFromZod(v.error));
   let current: unknown = input;
   if (v.data.version === 1) {
-    const v1 = settingsV1Schema.safeParse(input);
+    const v1 = safeParse(settingsV1Schema, input);
     if (!v1.success) return fail(issuesFromZod(v1.error));
     current = fromV1(v1.data);
   } else if (v.data.version > SETTINGS_VERSION) {
@@ -74,7 +74,7 @@ export function parseSettings(input: unknown): Result<Settings> {
       },
     ]);
   }
-  const parsed = settingsSchema.safeParse(current);
+  const parsed = safeParse(settingsSchema, current);
   return parsed.success ? ok(parsed.data) : fail(issuesFromZod(parsed.error));
 }
 

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { segmentSchema } from '../snapshot/schema.js';
+import * as z from 'zod/mini';
+import { segmentSchema } from '../snapshot/segment.js';
 
 export const SETTINGS_VERSION = 2;
 
@@ -46,17 +46,21 @@ export const STAKEHOLDER_ROLES = [
 export const stakeholderRoleSchema = z.enum(STAKEHOLDER_ROLES);
 export type StakeholderRole = z.infer<typeof stakeholderRoleSchema>;
 
-const weight = z.number().min(0, 'must be 0 or more').max(1000, 'must be at most 1000');
-const percent = z.number().min(0, 'must be 0 or more').max(100, 'must be at most 100');
+const weight = z
+  .number()
+  .check(z.minimum(0, 'must be 0 or more'), z.maximum(1000, 'must be at most 1000'));
+const percent = z
+  .number()
+  .check(z.minimum(0, 'must be 0 or more'), z.maximum(100, 'must be at most 100'));
 
 /** Piecewise-linear map from a signal's value to 0–100 points; flat beyond its ends. */
-export const curveSchema = z
-  .array(z.tuple([z.number(), percent]))
-  .min(2, 'needs at least two points')
-  .refine(
+export const curveSchema = z.array(z.tuple([z.number(), percent])).check(
+  z.minLength(2, 'needs at least two points'),
+  z.refine(
     (points) => points.every((p, i) => i === 0 || p[0] > (points[i - 1]?.[0] ?? -Infinity)),
     'points must be in strictly increasing order of the signal value',
-  );
+  ),
+);
 export type Curve = z.infer<typeof curveSchema>;
 
 const signalSettingSchema = z.object({ weight, curve: curveSchema });
@@ -80,35 +84,33 @@ const measuresSchema = z
     contract: measureSchema(MEASURE_SIGNALS.contract),
     onboarding: measureSchema(MEASURE_SIGNALS.onboarding),
   })
-  .refine((m) => Object.values(m).some((x) => x.weight > 0), {
-    message: 'at least one measure needs a weight above 0',
-  });
+  .check(
+    z.refine((m) => Object.values(m).some((x) => x.weight > 0), {
+      message: 'at least one measure needs a weight above 0',
+    }),
+  );
 
 const assigneeSchema = z.enum(['csm', 'owner', 'manager']);
 const stepSchema = z.discriminatedUnion('type', [
   z.object({
-    key: z.string().min(1),
+    key: z.string().check(z.minLength(1)),
     type: z.literal('task'),
-    title: z.string().min(1),
-    dueInDays: z.number().int().min(0).max(365),
+    title: z.string().check(z.minLength(1)),
+    dueInDays: z.number().check(z.int(), z.minimum(0), z.maximum(365)),
     assignee: assigneeSchema,
   }),
   z.object({
-    key: z.string().min(1),
+    key: z.string().check(z.minLength(1)),
     type: z.literal('alert'),
-    title: z.string().min(1),
-    dueInDays: z.number().int().min(0).max(365),
+    title: z.string().check(z.minLength(1)),
+    dueInDays: z.number().check(z.int(), z.minimum(0), z.maximum(365)),
     assignee: assigneeSchema,
   }),
   z.object({
-    key: z.string().min(1),
+    key: z.string().check(z.minLength(1)),
     type: z.literal('escalation'),
-    title: z.string().min(1),
-    afterHours: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 365),
+    title: z.string().check(z.minLength(1)),
+    afterHours: z.number().check(z.int(), z.minimum(1), z.maximum(24 * 365)),
     assignee: assigneeSchema,
   }),
 ]);
@@ -118,45 +120,51 @@ export const triggerSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('handoff_submitted'),
     /** Onboarding steps stop being due this many days after submission, even if first value is never recorded. */
-    withinDays: z.number().int().min(1).max(730).default(90),
+    withinDays: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(730)), 90),
   }),
   z.object({ type: z.literal('health_below_band'), band: z.enum(['yellow', 'red']) }),
-  z.object({ type: z.literal('usage_drop'), percent: z.number().gt(0).max(100) }),
+  z.object({ type: z.literal('usage_drop'), percent: z.number().check(z.gt(0), z.maximum(100)) }),
   z.object({ type: z.literal('champion_left') }),
-  z.object({ type: z.literal('renewal_due'), daysOut: z.number().int().min(1).max(730) }),
-  z.object({ type: z.literal('seat_utilisation_over'), percent: z.number().gt(0).max(1000) }),
+  z.object({
+    type: z.literal('renewal_due'),
+    daysOut: z.number().check(z.int(), z.minimum(1), z.maximum(730)),
+  }),
+  z.object({
+    type: z.literal('seat_utilisation_over'),
+    percent: z.number().check(z.gt(0), z.maximum(1000)),
+  }),
 ]);
 export type PlaybookTrigger = z.infer<typeof triggerSchema>;
 
 export const PLAYBOOK_KINDS = ['onboarding', 'risk', 'expansion', 'renewal'] as const;
 const playbookSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes'),
-  name: z.string().min(1),
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes')),
+  name: z.string().check(z.minLength(1)),
   kind: z.enum(PLAYBOOK_KINDS),
   enabled: z.boolean(),
   trigger: triggerSchema,
-  steps: z.array(stepSchema).min(1, 'a playbook needs at least one step'),
+  steps: z.array(stepSchema).check(z.minLength(1, 'a playbook needs at least one step')),
 });
 export type Playbook = z.infer<typeof playbookSchema>;
 
 export const csmSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  email: z.email().optional(),
-  segments: z.array(segmentSchema).min(1, 'serve at least one segment'),
-  maxArr: z.number().positive(),
-  maxAccounts: z.number().int().positive(),
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+  email: z.optional(z.email()),
+  segments: z.array(segmentSchema).check(z.minLength(1, 'serve at least one segment')),
+  maxArr: z.number().check(z.positive()),
+  maxAccounts: z.number().check(z.int(), z.positive()),
 });
 export type Csm = z.infer<typeof csmSchema>;
 
 const renewalSchema = z.object({
-  stages: z
-    .array(z.number().int().min(1).max(730))
-    .min(1)
-    .refine(
+  stages: z.array(z.number().check(z.int(), z.minimum(1), z.maximum(730))).check(
+    z.minLength(1),
+    z.refine(
       (s) => s.every((d, i) => i === 0 || d < (s[i - 1] ?? Infinity)),
       'list stages from furthest to nearest, each once',
     ),
+  ),
   riskPoints: z.object({
     red: weight,
     yellow: weight,
@@ -169,76 +177,87 @@ const renewalSchema = z.object({
   }),
   levels: z
     .object({ medium: weight, high: weight, critical: weight })
-    .refine(
-      (l) => l.medium <= l.high && l.high <= l.critical,
-      'levels must rise: medium ≤ high ≤ critical',
+    .check(
+      z.refine(
+        (l) => l.medium <= l.high && l.high <= l.critical,
+        'levels must rise: medium ≤ high ≤ critical',
+      ),
     ),
   arrAtRiskShare: z.object({
-    low: z.number().min(0).max(1),
-    medium: z.number().min(0).max(1),
-    high: z.number().min(0).max(1),
-    critical: z.number().min(0).max(1),
+    low: z.number().check(z.minimum(0), z.maximum(1)),
+    medium: z.number().check(z.minimum(0), z.maximum(1)),
+    high: z.number().check(z.minimum(0), z.maximum(1)),
+    critical: z.number().check(z.minimum(0), z.maximum(1)),
   }),
-  championLeftWithinDays: z.number().int().min(1).max(730),
-  decliningTrendPoints: z.number().min(0).max(100),
-  lowCoverageBelow: z.number().min(0).max(1),
-  closeToRenewalDays: z.number().int().min(1).max(730),
+  championLeftWithinDays: z.number().check(z.int(), z.minimum(1), z.maximum(730)),
+  decliningTrendPoints: z.number().check(z.minimum(0), z.maximum(100)),
+  lowCoverageBelow: z.number().check(z.minimum(0), z.maximum(1)),
+  closeToRenewalDays: z.number().check(z.int(), z.minimum(1), z.maximum(730)),
 });
 
-const groupDays = z.number().int().min(1, 'at least one day').max(3650);
+const groupDays = z.number().check(z.int(), z.minimum(1, 'at least one day'), z.maximum(3650));
 
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   measures: measuresSchema,
-  bands: z.object({ green: percent, yellow: percent }).refine((b) => b.green > b.yellow, {
-    message: 'green must start above yellow',
-    path: ['green'],
-  }),
+  bands: z.object({ green: percent, yellow: percent }).check(
+    z.refine((b) => b.green > b.yellow, {
+      message: 'green must start above yellow',
+      path: ['green'],
+    }),
+  ),
   freshness: z.object({
     defaultDays: groupDays,
-    groupDays: z
-      .object({
-        contract: groupDays,
-        usage: groupDays,
-        support: groupDays,
-        engagement: groupDays,
-        sentiment: groupDays,
-        billing: groupDays,
-        onboarding: groupDays,
-      })
-      .partial(),
+    // Groups without their own window use defaultDays.
+    groupDays: z.object({
+      contract: z.optional(groupDays),
+      usage: z.optional(groupDays),
+      support: z.optional(groupDays),
+      engagement: z.optional(groupDays),
+      sentiment: z.optional(groupDays),
+      billing: z.optional(groupDays),
+      onboarding: z.optional(groupDays),
+    }),
   }),
-  trend: z.object({ flatWithin: z.number().min(0).max(50) }),
+  trend: z.object({ flatWithin: z.number().check(z.minimum(0), z.maximum(50)) }),
   renewal: renewalSchema,
   expansion: z.object({
-    seatUtilisationOver: z.number().gt(0).max(1000),
-    targetSeatUtilisation: z.number().gt(0).max(100),
+    seatUtilisationOver: z.number().check(z.gt(0), z.maximum(1000)),
+    targetSeatUtilisation: z.number().check(z.gt(0), z.maximum(100)),
     adoptionMilestonePercent: percent,
-    healthyWithinMonthsOfRenewal: z.number().min(0).max(24),
+    healthyWithinMonthsOfRenewal: z.number().check(z.minimum(0), z.maximum(24)),
     minHealthScore: percent,
-    upliftPercent: z.number().gt(0).max(500),
-    closeInDays: z.number().int().min(1).max(730),
+    upliftPercent: z.number().check(z.gt(0), z.maximum(500)),
+    closeInDays: z.number().check(z.int(), z.minimum(1), z.maximum(730)),
   }),
   handoff: z.object({
     items: z.object(
       Object.fromEntries(
         HANDOFF_ITEM_KEYS.map((k) => [k, z.object({ required: z.boolean(), weight })]),
-      ) as Record<HandoffItemKey, z.ZodObject<{ required: z.ZodBoolean; weight: typeof weight }>>,
+      ) as Record<
+        HandoffItemKey,
+        z.ZodMiniObject<{ required: z.ZodMiniBoolean; weight: typeof weight }>
+      >,
     ),
     requiredStakeholderRoles: z.array(stakeholderRoleSchema),
   }),
   segments: z
-    .object({ enterpriseMinArr: z.number().positive(), midMarketMinArr: z.number().positive() })
-    .refine((s) => s.enterpriseMinArr > s.midMarketMinArr, {
-      message: 'Enterprise must start above Mid-Market',
-      path: ['enterpriseMinArr'],
-    }),
+    .object({
+      enterpriseMinArr: z.number().check(z.positive()),
+      midMarketMinArr: z.number().check(z.positive()),
+    })
+    .check(
+      z.refine((s) => s.enterpriseMinArr > s.midMarketMinArr, {
+        message: 'Enterprise must start above Mid-Market',
+        path: ['enterpriseMinArr'],
+      }),
+    ),
   csms: z
     .array(csmSchema)
-    .refine((c) => new Set(c.map((x) => x.id)).size === c.length, 'each CSM id once'),
+    .check(z.refine((c) => new Set(c.map((x) => x.id)).size === c.length, 'each CSM id once')),
   playbooks: z
     .array(playbookSchema)
-    .refine((p) => new Set(p.map((x) => x.id)).size === p.length, 'each playbook id once'),
+    .check(z.refine((p) => new Set(p.map((x) => x.id)).size === p.length, 'each playbook id once')),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

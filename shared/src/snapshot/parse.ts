@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { parseWith, type FieldIssue, type Result } from '../result/result.js';
+import * as z from 'zod/mini';
+import { parseWith, safeParse, type FieldIssue, type Result } from '../result/result.js';
 import { accountSnapshotSchema, type AccountSnapshot } from './schema.js';
 
 /** Strict: the snapshot must already match the schema exactly (JSON from our own faces). */
@@ -153,8 +153,8 @@ function plainMessage(issue: z.core.$ZodIssue): string {
 }
 
 /** Checks a coerced value against its field's own rules (whole number, range, length). */
-function checkLeaf(schema: z.ZodType, value: unknown, raw: unknown): Coerced {
-  const result = schema.safeParse(value);
+function checkLeaf(schema: z.core.$ZodType, value: unknown, raw: unknown): Coerced {
+  const result = safeParse(schema, value);
   if (result.success) return coerced(result.data);
   const first = result.error.issues[0];
   return refused(`${first === undefined ? 'is invalid' : plainMessage(first)}, got ${shown(raw)}`);
@@ -171,17 +171,18 @@ const isRecord = (raw: unknown): raw is Record<string, unknown> =>
 /** Sentinel for "not kept": blank, or refused with an issue already recorded. */
 const DROPPED = Symbol('dropped');
 
-function walk(schema: z.ZodType, raw: unknown, path: string[], w: Walk): unknown {
-  const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+function walk(schema: z.core.$ZodType, raw: unknown, path: string[], w: Walk): unknown {
+  const inner = schema instanceof z.ZodMiniOptional ? schema._zod.def.innerType : schema;
   if (isBlank(raw)) return DROPPED;
-  if (inner instanceof z.ZodObject) return walkObject(inner, raw, path, w);
-  if (inner instanceof z.ZodArray) return walkArray(inner, raw, path, w);
+  if (inner instanceof z.ZodMiniObject) return walkObject(inner, raw, path, w);
+  if (inner instanceof z.ZodMiniArray) return walkArray(inner, raw, path, w);
   let result: Coerced;
-  if (inner instanceof z.ZodNumber) result = toNumber(raw);
-  else if (inner instanceof z.ZodBoolean) result = toBoolean(raw);
-  else if (inner instanceof z.ZodISODateTime) result = toDateTime(raw);
-  else if (inner instanceof z.ZodEnum) result = toPicklist(raw, inner.options as string[]);
-  else if (inner instanceof z.ZodString) {
+  if (inner instanceof z.ZodMiniNumber) result = toNumber(raw);
+  else if (inner instanceof z.ZodMiniBoolean) result = toBoolean(raw);
+  else if (inner instanceof z.ZodMiniISODateTime) result = toDateTime(raw);
+  else if (inner instanceof z.ZodMiniEnum)
+    result = toPicklist(raw, Object.values(inner._zod.def.entries) as string[]);
+  else if (inner instanceof z.ZodMiniString) {
     result = toText(raw);
     // Currency codes arrive in any case from CRMs ("usd"); ISO 4217 codes are upper case.
     if (result.ok && path[path.length - 1] === 'currency') {
@@ -196,18 +197,18 @@ function walk(schema: z.ZodType, raw: unknown, path: string[], w: Walk): unknown
   return result.value;
 }
 
-function walkObject(schema: z.ZodObject, raw: unknown, path: string[], w: Walk): unknown {
+function walkObject(schema: z.ZodMiniObject, raw: unknown, path: string[], w: Walk): unknown {
   if (!isRecord(raw)) {
     w.issues.push({ path: join(path), message: `must be an object, got ${shown(raw)}` });
     return DROPPED;
   }
-  const shape = schema.shape as Record<string, z.ZodType>;
+  const shape = schema.shape as Record<string, z.core.$ZodType>;
   const out: Record<string, unknown> = {};
   let complete = true;
   for (const [key, field] of Object.entries(shape)) {
     const value = walk(field, raw[key], [...path, key], w);
     if (value !== DROPPED) out[key] = value;
-    else if (!(field instanceof z.ZodOptional)) {
+    else if (!(field instanceof z.ZodMiniOptional)) {
       complete = false;
       if (isBlank(raw[key])) w.issues.push({ path: join([...path, key]), message: 'is required' });
     }
@@ -222,7 +223,7 @@ function walkObject(schema: z.ZodObject, raw: unknown, path: string[], w: Walk):
   return out;
 }
 
-function walkArray(schema: z.ZodArray, raw: unknown, path: string[], w: Walk): unknown {
+function walkArray(schema: z.ZodMiniArray, raw: unknown, path: string[], w: Walk): unknown {
   let list = raw;
   // Some CRMs keep structured values in a text property as JSON.
   if (typeof raw === 'string' && raw.trim().startsWith('[')) {
@@ -237,7 +238,7 @@ function walkArray(schema: z.ZodArray, raw: unknown, path: string[], w: Walk): u
     w.issues.push({ path: join(path), message: `must be a list, got ${shown(raw)}` });
     return DROPPED;
   }
-  const element = schema.element as z.ZodType;
+  const element = schema._zod.def.element;
   return list
     .map((item, i) => walk(element, item, [...path, String(i)], w))
     .filter((v) => v !== DROPPED);
@@ -260,7 +261,7 @@ export function parseLooseSnapshot(input: unknown): LooseSnapshot {
   const value = walkObject(accountSnapshotSchema, input, [], w);
   if (value === DROPPED) return { snapshot: null, issues: w.issues };
   // The walk already enforces every field rule; this final check guards the type, not the data.
-  const checked = accountSnapshotSchema.safeParse(value);
+  const checked = safeParse(accountSnapshotSchema, value);
   if (!checked.success) {
     return {
       snapshot: null,

@@ -1,101 +1,100 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-/** Customer segments, by ARR tier (thresholds live in settings.segments). */
-export const SEGMENTS = ['enterprise', 'mid_market', 'smb'] as const;
-export const segmentSchema = z.enum(SEGMENTS);
-export type Segment = z.infer<typeof segmentSchema>;
+import { segmentSchema } from './segment.js';
+
+export { SEGMENTS, segmentSchema, type Segment } from './segment.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
-const count = z.number().int().nonnegative();
-const amount = z.number().nonnegative();
+const count = z.number().check(z.int(), z.nonnegative());
+const amount = z.number().check(z.nonnegative());
 /** Every signal group records when it was observed, so staleness is known per group. */
-const observedAt = isoDateTime.optional();
+const observedAt = z.optional(isoDateTime);
 
 export const contractSchema = z.object({
-  startDate: isoDateTime.optional(),
-  renewalDate: isoDateTime.optional(),
-  termMonths: z.number().positive().optional(),
-  licensedSeats: count.optional(),
-  autoRenew: z.boolean().optional(),
+  startDate: z.optional(isoDateTime),
+  renewalDate: z.optional(isoDateTime),
+  termMonths: z.optional(z.number().check(z.positive())),
+  licensedSeats: z.optional(count),
+  autoRenew: z.optional(z.boolean()),
   /** The customer has asked to reduce seats or scope at renewal. */
-  downgradeRequested: z.boolean().optional(),
+  downgradeRequested: z.optional(z.boolean()),
   observedAt,
 });
 
 export const usageSchema = z.object({
-  activeUsers30d: count.optional(),
-  activeUsersPrior30d: count.optional(),
-  featuresAdopted: count.optional(),
-  featuresLicensed: count.optional(),
-  lastActivityAt: isoDateTime.optional(),
+  activeUsers30d: z.optional(count),
+  activeUsersPrior30d: z.optional(count),
+  featuresAdopted: z.optional(count),
+  featuresLicensed: z.optional(count),
+  lastActivityAt: z.optional(isoDateTime),
   observedAt,
 });
 
 export const supportSchema = z.object({
-  openTickets: count.optional(),
-  tickets30d: count.optional(),
-  escalations90d: count.optional(),
+  openTickets: z.optional(count),
+  tickets30d: z.optional(count),
+  escalations90d: z.optional(count),
   /** Customer satisfaction as a percentage, 0–100 (a 1–5 survey maps to 0, 25, …, 100). */
-  csat: z.number().min(0).max(100).optional(),
+  csat: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
   observedAt,
 });
 
 export const engagementSchema = z.object({
-  lastExecutiveMeetingAt: isoDateTime.optional(),
-  championPresent: z.boolean().optional(),
-  championLeftAt: isoDateTime.optional(),
-  meetings90d: count.optional(),
+  lastExecutiveMeetingAt: z.optional(isoDateTime),
+  championPresent: z.optional(z.boolean()),
+  championLeftAt: z.optional(isoDateTime),
+  meetings90d: z.optional(count),
   observedAt,
 });
 
 export const sentimentSchema = z.object({
   /** Account NPS, −100…100 (the share of promoters minus the share of detractors). */
-  npsLatest: z.number().min(-100).max(100).optional(),
-  npsPrevious: z.number().min(-100).max(100).optional(),
+  npsLatest: z.optional(z.number().check(z.minimum(-100), z.maximum(100))),
+  npsPrevious: z.optional(z.number().check(z.minimum(-100), z.maximum(100))),
   observedAt,
 });
 
 export const billingSchema = z.object({
-  overdueInvoices: count.optional(),
-  daysPastDue: z.number().nonnegative().optional(),
-  failedPayments90d: count.optional(),
+  overdueInvoices: z.optional(count),
+  daysPastDue: z.optional(z.number().check(z.nonnegative())),
+  failedPayments90d: z.optional(count),
   /** Pays by automatic charge (card or direct debit) rather than a manual payment each period. */
-  autoPay: z.boolean().optional(),
+  autoPay: z.optional(z.boolean()),
   /** Invoices delivered electronically rather than on paper. */
-  paperlessBilling: z.boolean().optional(),
+  paperlessBilling: z.optional(z.boolean()),
   observedAt,
 });
 
 export const milestoneSchema = z.object({
-  key: z.string().min(1),
-  name: z.string().min(1),
-  dueAt: isoDateTime.optional(),
-  doneAt: isoDateTime.optional(),
+  key: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+  dueAt: z.optional(isoDateTime),
+  doneAt: z.optional(isoDateTime),
 });
 
 export const onboardingSchema = z.object({
-  milestones: z.array(milestoneSchema).optional(),
-  firstValueAt: isoDateTime.optional(),
-  handoffSubmittedAt: isoDateTime.optional(),
+  milestones: z.optional(z.array(milestoneSchema)),
+  firstValueAt: z.optional(isoDateTime),
+  handoffSubmittedAt: z.optional(isoDateTime),
   observedAt,
 });
 
 /** What is known about one account at the moment `asOf`. Every signal may be missing. */
 export const accountSnapshotSchema = z.object({
-  accountId: z.string().min(1),
-  name: z.string().optional(),
+  accountId: z.string().check(z.minLength(1)),
+  name: z.optional(z.string()),
   asOf: isoDateTime,
-  arr: amount.optional(),
-  segment: segmentSchema.optional(),
-  ownerId: z.string().optional(),
-  currency: z.string().length(3).optional(),
-  contract: contractSchema.optional(),
-  usage: usageSchema.optional(),
-  support: supportSchema.optional(),
-  engagement: engagementSchema.optional(),
-  sentiment: sentimentSchema.optional(),
-  billing: billingSchema.optional(),
-  onboarding: onboardingSchema.optional(),
+  arr: z.optional(amount),
+  segment: z.optional(segmentSchema),
+  ownerId: z.optional(z.string()),
+  currency: z.optional(z.string().check(z.length(3))),
+  contract: z.optional(contractSchema),
+  usage: z.optional(usageSchema),
+  support: z.optional(supportSchema),
+  engagement: z.optional(engagementSchema),
+  sentiment: z.optional(sentimentSchema),
+  billing: z.optional(billingSchema),
+  onboarding: z.optional(onboardingSchema),
 });
 
 export type AccountSnapshot = z.infer<typeof accountSnapshotSchema>;
