@@ -1,38 +1,50 @@
 #!/usr/bin/env node
-// Builds the core (@csops/core, shared/) into the LWC service module c/csopsCore, the only way the
-// components reach it, and prints its size against its budget and the platform's per-file limit.
-//   node scripts/build-core.mjs           write the module
-//   node scripts/build-core.mjs --check   fail when the committed module differs from a fresh build
+// Builds the core (@csops/core, shared/) into the LWC service modules c/csopsCore and
+// c/csopsValidation, the only way the components reach it, and prints each one's size against its
+// budget and the platform's per-file limit.
+//   node scripts/build-core.mjs           write the modules
+//   node scripts/build-core.mjs --check   fail when a committed module differs from a fresh build
 import { analyzeMetafile, build } from 'esbuild';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const salesforceDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const CORE_MODULE = join(salesforceDir, 'force-app/main/default/lwc/csopsCore/csopsCore.js');
+const lwcDir = join(salesforceDir, 'force-app/main/default/lwc');
 export const PLATFORM_LIMIT_BYTES = 131072;
-// The module loads on every record page that shows a csops component; past its budget it is time to
-// look at what grew (the build lists the largest inputs) rather than at the platform limit.
-export const CORE_BUDGET_BYTES = 73728;
 export const REBUILD_COMMAND = 'npm run build:core -w salesforce';
 
-// What the components import from 'c/csopsCore'; everything else in the core is left out.
-const EXPORTS = [
-  'evaluateAccount',
-  'evaluateHandoff',
-  'submitHandoff',
-  'parseHandoffInput',
-  'parseSettings',
-  'defaultSettings',
-  'HANDOFF_ITEM_KEYS',
-  'STAKEHOLDER_ROLES',
-  'STAKEHOLDER_ROLE_TITLES',
-  'displayScore',
-];
+/**
+ * The core reaches the components as two service modules. c/csopsCore holds the rules (scoring,
+ * risk, playbooks, handoff, display) and no schema code; c/csopsValidation holds the zod schemas
+ * the components check settings and handoff input with at the edge. Each loads on record pages, so
+ * each has a budget: past it, look at what grew (the build lists the largest inputs).
+ */
+export const MODULES = [
+  {
+    name: 'csopsCore',
+    budget: 65536,
+    exports: [
+      'evaluateAccount',
+      'evaluateHandoff',
+      'submitHandoff',
+      'defaultSettings',
+      'HANDOFF_ITEM_KEYS',
+      'STAKEHOLDER_ROLES',
+      'STAKEHOLDER_ROLE_TITLES',
+      'displayScore',
+    ],
+  },
+  {
+    name: 'csopsValidation',
+    budget: 65536,
+    exports: ['parseSettings', 'parseHandoffInput'],
+  },
+].map((m) => ({ ...m, file: join(lwcDir, m.name, `${m.name}.js`) }));
 
 const HEADER = `/*
  * GENERATED FILE — DO NOT EDIT.
- * The csops domain core (shared/, @csops/core) bundled for Lightning Web Components by
+ * Part of the csops domain core (shared/, @csops/core), bundled for Lightning Web Components by
  * salesforce/scripts/build-core.mjs. Change the core in shared/ and run \`${REBUILD_COMMAND}\`.
  */`;
 
@@ -41,11 +53,11 @@ const HEADER = `/*
 const GLOBAL = 'csopsGlobalThis';
 const GLOBAL_GUARD = `const ${GLOBAL} = typeof globalThis == 'object' ? globalThis : typeof window == 'object' ? window : {};`;
 
-/** The module's text, built in memory from the current shared/, with esbuild's metafile. */
-export async function buildCore() {
+/** A module's text, built in memory from the current shared/, with esbuild's metafile. */
+export async function buildModule(module) {
   const result = await build({
     stdin: {
-      contents: `export { ${EXPORTS.join(', ')} } from '@csops/core';`,
+      contents: `export { ${module.exports.join(', ')} } from '@csops/core';`,
       resolveDir: salesforceDir,
       loader: 'js',
     },
@@ -58,7 +70,7 @@ export async function buildCore() {
     legalComments: 'none',
     define: { globalThis: GLOBAL },
     banner: { js: `${HEADER}\n${GLOBAL_GUARD}` },
-    outfile: CORE_MODULE,
+    outfile: module.file,
     write: false,
     metafile: true,
     logLevel: 'warning',
@@ -85,32 +97,36 @@ function whereTheBytesGo(metafile) {
 }
 
 async function main() {
-  const { contents, metafile } = await buildCore();
-  if (process.argv.includes('--check')) {
-    if (!readFileSync(CORE_MODULE).equals(Buffer.from(contents))) {
-      console.error(`c/csopsCore is stale against shared/: run \`${REBUILD_COMMAND}\``);
-      process.exit(1);
+  let failed = false;
+  for (const module of MODULES) {
+    const { contents, metafile } = await buildModule(module);
+    if (process.argv.includes('--check')) {
+      if (!existsSync(module.file) || !readFileSync(module.file).equals(Buffer.from(contents))) {
+        console.error(`c/${module.name} is stale against shared/: run \`${REBUILD_COMMAND}\``);
+        failed = true;
+      } else console.log(`c/${module.name} matches shared/`);
+      continue;
     }
-    console.log('c/csopsCore matches shared/');
-    return;
-  }
-  writeFileSync(CORE_MODULE, contents);
-  const bytes = contents.length;
-  console.log(
-    `c/csopsCore: ${bytes} bytes (${kb(bytes)}) of its ${kb(CORE_BUDGET_BYTES)} budget, ${((bytes / CORE_BUDGET_BYTES) * 100).toFixed(0)}% used (platform limit ${kb(PLATFORM_LIMIT_BYTES)})`,
-  );
-  if (process.argv.includes('--verbose')) console.log(await analyzeMetafile(metafile));
-  else {
-    for (const [group, n] of whereTheBytesGo(metafile).slice(0, 8)) {
-      console.log(`  ${String(n).padStart(6)}  ${group}`);
-    }
-  }
-  if (bytes > CORE_BUDGET_BYTES) {
-    console.error(
-      `c/csopsCore is over its ${CORE_BUDGET_BYTES}-byte budget by ${bytes - CORE_BUDGET_BYTES} bytes: see what grew with --verbose`,
+    mkdirSync(dirname(module.file), { recursive: true });
+    writeFileSync(module.file, contents);
+    const bytes = contents.length;
+    console.log(
+      `c/${module.name}: ${bytes} bytes (${kb(bytes)}) of its ${kb(module.budget)} budget, ${((bytes / module.budget) * 100).toFixed(0)}% used (platform limit ${kb(PLATFORM_LIMIT_BYTES)})`,
     );
-    process.exit(1);
+    if (process.argv.includes('--verbose')) console.log(await analyzeMetafile(metafile));
+    else {
+      for (const [group, n] of whereTheBytesGo(metafile).slice(0, 6)) {
+        console.log(`  ${String(n).padStart(6)}  ${group}`);
+      }
+    }
+    if (bytes > module.budget) {
+      console.error(
+        `c/${module.name} is over its ${module.budget}-byte budget by ${bytes - module.budget} bytes: see what grew with --verbose`,
+      );
+      failed = true;
+    }
   }
+  if (failed) process.exit(1);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

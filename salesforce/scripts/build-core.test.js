@@ -1,27 +1,28 @@
-// c/csopsCore is committed, not built on deploy: these fail when it no longer matches shared/ or
-// cannot load where the platform leaves globalThis out.
+// c/csopsCore and c/csopsValidation are committed, not built on deploy: these fail when either no
+// longer matches shared/ or cannot load where the platform leaves globalThis out.
 const { execFileSync } = require('node:child_process');
+const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const BUILD_SCRIPT = join(__dirname, 'build-core.mjs');
 
-/** Loads the committed module afresh while the global object has no globalThis property. */
-function loadCoreWithoutGlobalThis() {
+/** Loads the committed modules afresh while the global object has no globalThis property. */
+function loadWithoutGlobalThis() {
   const global = globalThis;
   delete global.globalThis;
   try {
-    let core;
+    let modules;
     jest.isolateModules(() => {
-      core = require('c/csopsCore');
+      modules = { ...require('c/csopsCore'), ...require('c/csopsValidation') };
     });
-    return core;
+    return modules;
   } finally {
     global.globalThis = global;
   }
 }
 
-describe('c/csopsCore', () => {
-  it('is byte for byte the build of the current shared/', () => {
+describe('the core modules c/csopsCore and c/csopsValidation', () => {
+  it('are byte for byte the build of the current shared/', () => {
     try {
       execFileSync(process.execPath, [BUILD_SCRIPT, '--check'], {
         encoding: 'utf8',
@@ -32,8 +33,8 @@ describe('c/csopsCore', () => {
     }
   });
 
-  it('loads and validates settings and handoffs where globalThis is missing', () => {
-    const { parseSettings, parseHandoffInput, defaultSettings } = loadCoreWithoutGlobalThis();
+  it('load and validate settings and handoffs where globalThis is missing', () => {
+    const { parseSettings, parseHandoffInput, defaultSettings } = loadWithoutGlobalThis();
     expect(parseSettings(defaultSettings()).success).toBe(true);
     expect(parseSettings({ ...defaultSettings(), bands: { green: 40, yellow: 60 } })).toEqual({
       success: false,
@@ -44,5 +45,12 @@ describe('c/csopsCore', () => {
       success: false,
       issues: [{ path: 'kickoffDate', message: 'Invalid input: expected string, received number' }],
     });
+  });
+
+  it('keep schema code out of the rules module: zod is only in c/csopsValidation', () => {
+    const source = (name) =>
+      readFileSync(join(__dirname, '..', 'force-app/main/default/lwc', name, `${name}.js`), 'utf8');
+    expect(source('csopsCore')).not.toMatch(/_zod|ZodError/);
+    expect(source('csopsValidation')).toMatch(/_zod/);
   });
 });

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { transformSync } from '@lwc/compiler';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import * as prettier from 'prettier';
-import { CORE_BUDGET_BYTES, CORE_MODULE as CORE, REBUILD_COMMAND } from './build-core.mjs';
+import { MODULES, REBUILD_COMMAND } from './build-core.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const meta = join(root, 'force-app/main/default');
@@ -223,13 +223,16 @@ for (const [f, xml] of customFields) {
 }
 report('field names and labels', `${customFields.size} custom fields`);
 
-const coreBytes = existsSync(CORE) ? statSync(CORE).size : 0;
-if (!coreBytes) fail('c/csopsCore', `missing: run ${REBUILD_COMMAND}`);
-else if (coreBytes > CORE_BUDGET_BYTES)
-  fail('c/csopsCore', `${coreBytes} bytes, over its ${CORE_BUDGET_BYTES}-byte budget`);
-else if (!read(CORE).includes('GENERATED FILE — DO NOT EDIT'))
-  fail('c/csopsCore', 'has lost its generated-file header');
-report('c/csopsCore size', `${coreBytes} bytes of its ${CORE_BUDGET_BYTES}-byte budget`);
+for (const module of MODULES) {
+  const name = `c/${module.name}`;
+  const bytes = existsSync(module.file) ? statSync(module.file).size : 0;
+  if (!bytes) fail(name, `missing: run ${REBUILD_COMMAND}`);
+  else if (bytes > module.budget)
+    fail(name, `${bytes} bytes, over its ${module.budget}-byte budget`);
+  else if (!read(module.file).includes('GENERATED FILE — DO NOT EDIT'))
+    fail(name, 'has lost its generated-file header');
+  report(`${name} size`, `${bytes} bytes of its ${module.budget}-byte budget`);
+}
 
 // 4. Apex syntax
 for (const file of list(join(meta, 'classes')).filter((f) => f.endsWith('.cls'))) {

@@ -1,15 +1,8 @@
-import {
-  HANDOFF_ITEM_KEYS,
-  type HandoffItemKey,
-  type Settings,
-  type StakeholderRole,
-} from '../settings/schema.js';
+import { type HandoffItemKey, type Settings, type StakeholderRole } from '../settings/schema.js';
+import { HANDOFF_ITEM_KEYS } from '../vocabulary/keys.js';
 import { HANDOFF_ITEM_LABELS, STAKEHOLDER_ROLE_LABELS } from '../vocabulary/labels.js';
-import { isCalendarDate } from './schema.js';
+import { isCalendarDate } from '../time/calendar-date.js';
 import type { HandoffEvaluation, HandoffInput, HandoffItemResult } from './types.js';
-
-// The barrel exports this module; the schema faces validate with travels with it.
-export { handoffInputSchema, isCalendarDate, parseHandoffInput } from './schema.js';
 
 type Verdict = { status: 'complete' } | { status: 'missing' | 'invalid'; message: string };
 const COMPLETE: Verdict = { status: 'complete' };

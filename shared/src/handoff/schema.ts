@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isCalendarDate } from '../time/calendar-date.js';
 import { parseWith, type Result } from '../result/result.js';
 import { stakeholderRoleSchema } from '../settings/schema.js';
 import type { HandoffInput } from './types.js';
@@ -19,17 +20,6 @@ const stakeholderSchema = z.object({
   email: text,
   role: stakeholderRoleSchema,
 });
-
-const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
-export function isCalendarDate(value: string): boolean {
-  const m = YMD.exec(value);
-  if (m === null) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
 
 /** What an AE sends from the deal: every item optional while the handoff is a draft. */
 export const handoffInputSchema = z.object({
@@ -57,3 +47,5 @@ export const handoffInputSchema = z.object({
 export function parseHandoffInput(input: unknown): Result<HandoffInput> {
   return parseWith(handoffInputSchema, input);
 }
+
+export { isCalendarDate } from '../time/calendar-date.js';

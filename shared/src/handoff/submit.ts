@@ -1,9 +1,11 @@
 import { evaluateAccount } from '../evaluation/evaluate.js';
 import type { PlaybookAction } from '../playbooks/types.js';
-import { assignCsm, type Assignment, type CsmLoad } from '../routing/assign.js';
+import { assignCsm, type Assignment } from '../routing/assign.js';
+import type { CsmLoad } from '../routing/schema.js';
 import { segmentFor } from '../routing/segment.js';
 import type { Settings } from '../settings/schema.js';
-import { SEGMENTS, type AccountSnapshot, type Segment } from '../snapshot/schema.js';
+import { type AccountSnapshot, type Segment } from '../snapshot/schema.js';
+import { SEGMENTS } from '../vocabulary/keys.js';
 import { evaluateHandoff } from './evaluate.js';
 import type { HandoffEvaluation, HandoffInput } from './types.js';
 

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../settings/migrate.js';
 import type { Csm, Settings } from '../settings/schema.js';
-import { assignCsm, routeAccounts, routingAccountSchema, type CsmLoad } from './assign.js';
+import { assignCsm, routeAccounts } from './assign.js';
+import { routingAccountSchema, type CsmLoad } from './schema.js';
 
 function withCsms(csms: Csm[]): Settings {
   return { ...defaultSettings(), csms };

@@ -5,14 +5,6 @@ import { SEGMENT_LABELS } from '../vocabulary/labels.js';
 import type { CsmLoad, RoutingAccount } from './schema.js';
 import { segmentFor } from './segment.js';
 
-// The barrel exports this module; the schemas faces validate routing input with travel with it.
-export {
-  csmLoadSchema,
-  routingAccountSchema,
-  type CsmLoad,
-  type RoutingAccount,
-} from './schema.js';
-
 export interface Assignment {
   csmId: string | null;
   segment: Segment;

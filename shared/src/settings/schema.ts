@@ -1,50 +1,32 @@
 import * as z from 'zod/mini';
 import { segmentSchema } from '../snapshot/segment.js';
+import {
+  BANDS,
+  MEASURE_SIGNALS,
+  HANDOFF_ITEM_KEYS,
+  PLAYBOOK_KINDS,
+  SETTINGS_VERSION,
+  STAKEHOLDER_ROLES,
+  type HandoffItemKey,
+} from '../vocabulary/keys.js';
 
-export const SETTINGS_VERSION = 2;
+export {
+  SETTINGS_VERSION,
+  MEASURE_SIGNALS,
+  MEASURE_KEYS,
+  BANDS,
+  HANDOFF_ITEM_KEYS,
+  STAKEHOLDER_ROLES,
+  PLAYBOOK_KINDS,
+  type MeasureKey,
+  type SignalKey,
+  type Band,
+  type HandoffItemKey,
+  type StakeholderRole,
+} from '../vocabulary/keys.js';
 
-/** The measures a health score is made of, and the signals each one reads. */
-export const MEASURE_SIGNALS = {
-  usage: ['seatUtilisation', 'activeUserTrend', 'daysSinceActivity'],
-  adoption: ['featureAdoption'],
-  support: ['openTickets', 'tickets30d', 'escalations90d', 'csat'],
-  engagement: ['daysSinceExecutiveMeeting', 'championPresent', 'meetings90d'],
-  sentiment: ['nps', 'npsChange'],
-  billing: ['daysPastDue', 'overdueInvoices', 'failedPayments90d', 'autoPay', 'paperlessBilling'],
-  contract: ['tenureMonths', 'termMonths', 'autoRenew'],
-  onboarding: ['onboardingProgress', 'overdueMilestones'],
-} as const;
-export type MeasureKey = keyof typeof MEASURE_SIGNALS;
-export type SignalKey = (typeof MEASURE_SIGNALS)[MeasureKey][number];
-export const MEASURE_KEYS = Object.keys(MEASURE_SIGNALS) as MeasureKey[];
-
-export const BANDS = ['green', 'yellow', 'red'] as const;
 export const bandSchema = z.enum(BANDS);
-export type Band = z.infer<typeof bandSchema>;
-
-export const HANDOFF_ITEM_KEYS = [
-  'customerGoals',
-  'successCriteria',
-  'technicalRequirements',
-  'implementationRequirements',
-  'stakeholders',
-  'competitiveAlternatives',
-  'promisesMade',
-  'contractExecuted',
-  'paymentTermsConfirmed',
-  'kickoffDate',
-] as const;
-export type HandoffItemKey = (typeof HANDOFF_ITEM_KEYS)[number];
-
-export const STAKEHOLDER_ROLES = [
-  'champion',
-  'executive_sponsor',
-  'admin',
-  'user',
-  'other',
-] as const;
 export const stakeholderRoleSchema = z.enum(STAKEHOLDER_ROLES);
-export type StakeholderRole = z.infer<typeof stakeholderRoleSchema>;
 
 const weight = z
   .number()
@@ -136,7 +118,6 @@ export const triggerSchema = z.discriminatedUnion('type', [
 ]);
 export type PlaybookTrigger = z.infer<typeof triggerSchema>;
 
-export const PLAYBOOK_KINDS = ['onboarding', 'risk', 'expansion', 'renewal'] as const;
 const playbookSchema = z.object({
   id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes')),
   name: z.string().check(z.minLength(1)),

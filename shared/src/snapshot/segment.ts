@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
+import { SEGMENTS } from '../vocabulary/keys.js';
 
-/** Customer segments, by ARR tier (thresholds live in settings.segments). */
-export const SEGMENTS = ['enterprise', 'mid_market', 'smb'] as const;
+export { SEGMENTS, type Segment } from '../vocabulary/keys.js';
 export const segmentSchema = z.enum(SEGMENTS);
-export type Segment = z.infer<typeof segmentSchema>;

@@ -1,4 +1,5 @@
-import { BANDS, type Band } from '../settings/schema.js';
+import { type Band } from '../settings/schema.js';
+import { BANDS } from '../vocabulary/keys.js';
 import type { PreviousHealth } from '../health/types.js';
 import { isoDate, toEpochMs } from '../time/time.js';
 

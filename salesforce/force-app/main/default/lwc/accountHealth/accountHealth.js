@@ -11,7 +11,7 @@ import OPP_CLOSE_DATE from '@salesforce/schema/Opportunity.CloseDate';
 import OPP_STAGE from '@salesforce/schema/Opportunity.StageName';
 import OPP_DESCRIPTION from '@salesforce/schema/Opportunity.Description';
 import OPP_EXPANSION_KEY from '@salesforce/schema/Opportunity.Csops_Expansion_Key__c';
-import { evaluateAccount } from 'c/csopsCore';
+import { displayScore, evaluateAccount } from 'c/csopsCore';
 import { settingsFromRecord } from 'c/csopsSettings';
 import { reduceErrors, isNoAccess, isDuplicateValue } from 'c/csopsLds';
 import {
@@ -271,7 +271,7 @@ export default class AccountHealth extends LightningElement {
     return this.health.drivers.slice(0, shown).map((d) => ({
       key: d.measure,
       label: d.label,
-      score: Math.round(d.score),
+      score: displayScore(d.score),
       reason: d.reason,
       icon:
         d.direction === 'positive'

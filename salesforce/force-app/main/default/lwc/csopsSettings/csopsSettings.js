@@ -4,7 +4,8 @@
  * most; Model_JSON__c holds the rest (curves, risk points, playbooks) and loses to a typed field.
  * A blank or invalid value is reported against the field that holds it, never replaced by a default.
  */
-import { parseSettings, HANDOFF_ITEM_KEYS, STAKEHOLDER_ROLES } from 'c/csopsCore';
+import { HANDOFF_ITEM_KEYS, STAKEHOLDER_ROLES } from 'c/csopsCore';
+import { parseSettings } from 'c/csopsValidation';
 
 export const SETTINGS_OBJECT = 'Csops_Settings__mdt';
 export const MODEL_FIELD = 'Model_JSON__c';

@@ -3,7 +3,13 @@ import { getRecord, updateRecord, createRecord } from 'lightning/uiRecordApi';
 import { gql, graphql } from 'lightning/graphql';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getSettings from '@salesforce/apex/CsopsSettingsController.getSettings';
-import { evaluateHandoff, parseHandoffInput, submitHandoff, STAKEHOLDER_ROLES } from 'c/csopsCore';
+import {
+  evaluateHandoff,
+  submitHandoff,
+  STAKEHOLDER_ROLES,
+  STAKEHOLDER_ROLE_TITLES,
+} from 'c/csopsCore';
+import { parseHandoffInput } from 'c/csopsValidation';
 import { settingsFromRecord } from 'c/csopsSettings';
 import { reduceErrors, isNoAccess } from 'c/csopsLds';
 import {
@@ -24,14 +30,6 @@ import {
   taskInput,
   taskKeys,
 } from 'c/csopsOnboarding';
-
-const ROLE_LABELS = {
-  champion: 'Champion',
-  executive_sponsor: 'Executive sponsor',
-  admin: 'Admin',
-  user: 'User',
-  other: 'Other',
-};
 
 const NO_ACCOUNT =
   "Link this Opportunity to the customer's Account before submitting: onboarding and the CSM belong to the Account.";
@@ -282,7 +280,7 @@ export default class OpportunityHandoff extends LightningElement {
     });
   }
   get roleOptions() {
-    return STAKEHOLDER_ROLES.map((r) => ({ label: ROLE_LABELS[r], value: r }));
+    return STAKEHOLDER_ROLES.map((r) => ({ label: STAKEHOLDER_ROLE_TITLES[r], value: r }));
   }
   get stakeholders() {
     return this.form.stakeholders.map((p, index) => ({

@@ -1,0 +1,52 @@
+// The domain's key lists: measures and their signals, bands, segments, handoff items, stakeholder
+// roles, playbook kinds. Plain values, so the rules that read them carry no schema code; the
+// schemas (settings, snapshot, handoff) are built from them.
+
+export const SETTINGS_VERSION = 2;
+
+/** The measures a health score is made of, and the signals each one reads. */
+export const MEASURE_SIGNALS = {
+  usage: ['seatUtilisation', 'activeUserTrend', 'daysSinceActivity'],
+  adoption: ['featureAdoption'],
+  support: ['openTickets', 'tickets30d', 'escalations90d', 'csat'],
+  engagement: ['daysSinceExecutiveMeeting', 'championPresent', 'meetings90d'],
+  sentiment: ['nps', 'npsChange'],
+  billing: ['daysPastDue', 'overdueInvoices', 'failedPayments90d', 'autoPay', 'paperlessBilling'],
+  contract: ['tenureMonths', 'termMonths', 'autoRenew'],
+  onboarding: ['onboardingProgress', 'overdueMilestones'],
+} as const;
+export type MeasureKey = keyof typeof MEASURE_SIGNALS;
+export type SignalKey = (typeof MEASURE_SIGNALS)[MeasureKey][number];
+export const MEASURE_KEYS = Object.keys(MEASURE_SIGNALS) as MeasureKey[];
+
+export const BANDS = ['green', 'yellow', 'red'] as const;
+export type Band = (typeof BANDS)[number];
+
+/** Customer segments, by ARR tier (thresholds live in settings.segments). */
+export const SEGMENTS = ['enterprise', 'mid_market', 'smb'] as const;
+export type Segment = (typeof SEGMENTS)[number];
+
+export const HANDOFF_ITEM_KEYS = [
+  'customerGoals',
+  'successCriteria',
+  'technicalRequirements',
+  'implementationRequirements',
+  'stakeholders',
+  'competitiveAlternatives',
+  'promisesMade',
+  'contractExecuted',
+  'paymentTermsConfirmed',
+  'kickoffDate',
+] as const;
+export type HandoffItemKey = (typeof HANDOFF_ITEM_KEYS)[number];
+
+export const STAKEHOLDER_ROLES = [
+  'champion',
+  'executive_sponsor',
+  'admin',
+  'user',
+  'other',
+] as const;
+export type StakeholderRole = (typeof STAKEHOLDER_ROLES)[number];
+
+export const PLAYBOOK_KINDS = ['onboarding', 'risk', 'expansion', 'renewal'] as const;
