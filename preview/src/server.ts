@@ -15,7 +15,7 @@ import {
   readRecordPanel,
   type CrmConnection,
 } from './crm.js';
-import { runAppFunction, type FunctionUser } from './function-runner.js';
+import { createFunctionRunner, type FunctionUser } from './function-runner.js';
 import { renderPage, type PageBootstrap } from './pages.js';
 
 export interface PreviewOptions {
@@ -116,6 +116,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     PRIVATE_APP_ACCESS_TOKEN: options.crm.accessToken,
     HUBSPOT_PORTAL_ID: String(options.crm.portalId),
   };
+  const runner = createFunctionRunner();
 
   function bootstrap(
     page: PageBootstrap['page'],
@@ -154,7 +155,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         call.propertiesToSend,
       );
     }
-    const result = await runAppFunction({
+    const result = await runner.run({
       uid,
       file: fn.file,
       parameters: call.parameters,
@@ -278,13 +279,16 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  // The app's functions share one package: warm threads for it serve whichever function is called first.
+  const firstFunction = project().functions[0];
+  if (firstFunction) runner.warm(firstFunction.file, functionEnv);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await bundler.close();
+      await Promise.all([bundler.close(), runner.close()]);
     },
   };
 }
