@@ -34,7 +34,8 @@ export async function ensureCoreBuilt(
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn('npm', ['run', 'build', '--silent'], {
       cwd: coreDir,
-      stdio: 'inherit',
+      // stderr, so a benchmark's --json output stays nothing but JSON.
+      stdio: ['ignore', 2, 2],
     });
     child.once('error', reject);
     child.once('exit', (c) => resolve(c ?? 1));

@@ -16,7 +16,7 @@ import {
   readRecordPanel,
   type CrmConnection,
 } from './crm.js';
-import { runAppFunction, type FunctionUser } from './function-runner.js';
+import { createFunctionRunner, type FunctionUser } from './function-runner.js';
 import { renderPage, type PageBootstrap } from './pages.js';
 import { guardRequest, RefusedRequest } from './request-guard.js';
 
@@ -122,6 +122,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     PRIVATE_APP_ACCESS_TOKEN: options.crm.accessToken,
     HUBSPOT_PORTAL_ID: String(options.crm.portalId),
   };
+  const runner = createFunctionRunner();
 
   function bootstrap(
     page: PageBootstrap['page'],
@@ -161,7 +162,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         call.propertiesToSend,
       );
     }
-    const result = await runAppFunction({
+    const result = await runner.run({
       uid,
       file: fn.file,
       parameters: call.parameters,
@@ -293,6 +294,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   });
   const { port } = server.address() as AddressInfo;
   guard = { port, token: apiToken };
+  // The app's functions share one package: warm threads for it serve whichever function is called first.
+  const firstFunction = project().functions[0];
+  if (firstFunction) runner.warm(firstFunction.file, functionEnv);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -300,7 +304,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await bundler.close();
+      await Promise.all([bundler.close(), runner.close()]);
     },
   };
 }
