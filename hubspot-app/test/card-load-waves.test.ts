@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => portal.close());
 
-const LATENCY_MS = 150;
+const LATENCY_MS = 250;
 
 /** Runs a function with the sandbox answering every request after LATENCY_MS. */
 async function measured(on: Portal, uid: string, parameters: Record<string, unknown>) {
