@@ -18,7 +18,7 @@ exports.main = async (context = {}) => {
   const asOf = input.data.asOf ?? now();
   return answer(async () => {
     const crm = crmFor(context);
-    // Settings and the account are read together: three waves, then the write-back.
+    // Settings and the account are read together in two waves; the write-back is the third.
     const [{ settings, version }, records] = await settleAll([
       createSettingsStore(crm).current(),
       loadAccount(crm, companyId),

@@ -106,7 +106,7 @@ async function loadAccountRecords(crm, companies) {
 
 /**
  * One company by id, for a card: the id is all the association reads need, so they go out with
- * the company's GET, and the attendees with the batch reads — three waves in all.
+ * the company's GET, and the attendees with the batch reads: two waves in all.
  * @param {import('./crm.js').Crm} crm
  * @param {string} companyId
  */
