@@ -1,11 +1,12 @@
 // Prints what the HubSpot face costs in CRM requests, against the CRM sandbox on 127.0.0.1:
 //   1. requests per card load (health and handoff cards), against the minimum the batch sizes allow;
-//   2. requests per 10,000 companies rescored, against the same minimum;
-//   3. rescore throughput under HubSpot's Professional rate limit (190 requests per 10 s).
+//   2. round trips per card load, with the sandbox answering every request after 100 ms;
+//   3. requests per 10,000 companies rescored, against the same minimum;
+//   4. rescore throughput under HubSpot's Professional rate limit (190 requests per 10 s).
 import { createRequire } from 'node:module';
 import { Client } from '@hubspot/api-client';
 import { defaultSettings } from '@csops/core';
-import { DEMO_ACCOUNTS, startSandbox } from '@csops/sandbox';
+import { DEMO_ACCOUNTS, startSandbox, type RunningSandbox } from '@csops/sandbox';
 import { setupHubSpot } from '@csops/hubspot-model';
 
 const require = createRequire(import.meta.url);
@@ -18,6 +19,8 @@ const TOKEN = 'bench-token';
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 10_000);
 const RATE_LIMIT = 190;
 const TYPES = ['deals', 'tickets', 'contacts', 'meetings'] as const;
+/** HubSpot's API answers in roughly this time; the sandbox holds every answer back by it. */
+const LATENCY_MS = 100;
 
 type Crm = ReturnType<typeof createCrm>;
 const unpaced = { take: async () => undefined };
@@ -78,18 +81,99 @@ async function cardLoads() {
         `${result.data.requests}${cold ? ' cold' : ''} / ${warm.data.requests} warm, minimum ${minimum}`,
       );
     }
+    const dealId = await firstDeal(sandbox.url);
     sandbox.resetStats();
-    const deals = await new Client({
-      accessToken: TOKEN,
-      basePath: sandbox.url,
-    }).crm.deals.basicApi.getPage(1);
-    await run('handoff_load', sandbox.url, { parameters: { dealId: deals.results[0]?.id } });
-    figure('card_load.handoff.requests_cold', sandbox.stats().requests, 'requests');
+    await run('handoff_load', sandbox.url, { parameters: { dealId } });
+    figure('card_load.handoff.requests', sandbox.stats().requests, 'requests');
     line(
-      'handoff card · handoff_load (new portal, so cold)',
-      `${sandbox.stats().requests} (minimum 2: settings search + deal read)`,
+      'handoff card · handoff_load',
+      `${sandbox.stats().requests} warm (minimum 2: settings search + deal read)`,
     );
     say('  (cold: the first call in a process also looks up the settings object type once)');
+  } finally {
+    await sandbox.close();
+  }
+}
+
+const firstDeal = async (url: string) =>
+  (await new Client({ accessToken: TOKEN, basePath: url }).crm.deals.basicApi.getPage(1)).results[0]
+    ?.id;
+
+/**
+ * One function call with the sandbox at LATENCY_MS: the sequential request waves the sandbox saw
+ * (requests in flight together share one), and the wall time in units of that latency.
+ */
+async function roundTrips(sandbox: RunningSandbox, uid: string, parameters: unknown) {
+  sandbox.resetStats();
+  const started = Date.now();
+  const result = await run(uid, sandbox.url, { parameters });
+  if (!result.ok) throw new Error(`${uid} failed: ${result.error.message}`);
+  const wallMs = Date.now() - started;
+  return { waves: sandbox.stats().waves, requests: sandbox.stats().requests, wallMs };
+}
+
+async function cardRoundTrips() {
+  // A portal of its own, so its first load is a cold one.
+  const sandbox = await startSandbox({
+    port: 0,
+    seed: 'demo',
+    token: TOKEN,
+    latencyMs: LATENCY_MS,
+  });
+  try {
+    say(`\nRound trips per card load (every CRM answer held back ${LATENCY_MS} ms)`);
+    const show = (
+      label: string,
+      name: string,
+      t: { waves: number; requests: number; wallMs: number },
+    ) => {
+      figure(`${name}.round_trips`, t.waves, 'round trips');
+      figure(`${name}.wall_time_at_${LATENCY_MS}ms_latency`, t.wallMs, 'ms');
+      line(
+        label,
+        `${t.requests} requests in ${t.waves} wave${t.waves === 1 ? '' : 's'}, ${(t.wallMs / 1000).toFixed(2)} s = ${(t.wallMs / LATENCY_MS).toFixed(1)} × latency`,
+      );
+      return t;
+    };
+    const first = DEMO_ACCOUNTS.healthyEnterprise;
+    show(
+      'health card · healthyEnterprise, cold',
+      'card_load.health.cold',
+      await roundTrips(sandbox, 'account_health', { companyId: first.id }),
+    );
+    for (const [key, account] of Object.entries(DEMO_ACCOUNTS))
+      show(
+        `health card · ${key}`,
+        `card_load.health.${key}`,
+        await roundTrips(sandbox, 'account_health', { companyId: account.id }),
+      );
+    const dealId = await firstDeal(sandbox.url);
+    // Another portal's settings object type is not known yet: a cold handoff card load.
+    const other = await startSandbox({
+      port: 0,
+      seed: 'demo',
+      token: TOKEN,
+      latencyMs: LATENCY_MS,
+    });
+    try {
+      const coldDeal = await firstDeal(other.url);
+      const cold = show(
+        'handoff card · handoff_load, cold',
+        'card_load.handoff.cold',
+        await roundTrips(other, 'handoff_load', { dealId: coldDeal }),
+      );
+      figure('card_load.handoff.requests_cold', cold.requests, 'requests');
+    } finally {
+      await other.close();
+    }
+    show(
+      'handoff card · handoff_load',
+      'card_load.handoff',
+      await roundTrips(sandbox, 'handoff_load', { dealId }),
+    );
+    say(
+      '  (waves: requests in flight together count once; a request sent after an answer starts the next)',
+    );
   } finally {
     await sandbox.close();
   }
@@ -256,5 +340,6 @@ async function rescoreThroughput(requestsPerCompany: number) {
 
 say('csops HubSpot app — CRM requests and throughput against the CRM sandbox');
 await cardLoads();
+await cardRoundTrips();
 const perCompany = await rescoreCost();
 await rescoreThroughput(perCompany);

@@ -70,6 +70,39 @@ describe('account_health function', () => {
     expect(data.requests).toBeLessThanOrEqual(14);
   });
 
+  it('gives the same answer when parallel reads meet injected 5xx and 429s', async () => {
+    const companyId = DEMO_ACCOUNTS.healthyEnterprise.id;
+    const asOf = new Date().toISOString();
+    const load = async () =>
+      expectOk(await portal.run('account_health', { parameters: { companyId, asOf } }));
+    // The first load of the day sets the trend baseline that later loads that day keep.
+    await load();
+    const clean = await load();
+    portal.sandbox.resetStats();
+    // Latency keeps the parallel requests in flight together at the sandbox.
+    portal.sandbox.setFaults({ failureRate: 0.3, requestsPer10s: 8, latencyMs: 20 });
+    let faulty;
+    let stats;
+    try {
+      faulty = await load();
+      stats = portal.sandbox.stats();
+    } finally {
+      portal.sandbox.setFaults({ failureRate: 0, requestsPer10s: 0, latencyMs: 0 });
+    }
+    expect(stats.maxInFlight).toBeGreaterThan(1);
+    expect(stats.injectedFailures).toBeGreaterThan(0);
+    expect(stats.rateLimited).toBeGreaterThan(0);
+    // Every record was read once and in order: the answer and what was written are unchanged.
+    expect(faulty.evaluation).toEqual(clean.evaluation);
+    expect(faulty.openExpansionDeal).toEqual(clean.openExpansionDeal);
+    expect(faulty.dataIssues).toEqual(clean.dataIssues);
+    // Each refused request was sent again once, and nothing else was.
+    expect(stats.requests).toBe(faulty.requests);
+    expect(faulty.requests).toBe(clean.requests + stats.injectedFailures + stats.rateLimited);
+    const written = await readCompany(companyId, ['csops_health_score', 'csops_health_updated_at']);
+    expect(Number(written.properties.csops_health_score)).toBe(clean.evaluation.health.score);
+  }, 60_000);
+
   it('refuses a malformed call with the field named, and writes nothing', async () => {
     portal.sandbox.resetStats();
     const result = await portal.run('account_health', { parameters: { companyId: 'acme' } });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 const require = createRequire(import.meta.url);
 const { withRetry } = require('../src/app/functions/lib/retry.js');
 const { createWindowLimiter } = require('../src/app/functions/lib/rate-limit.js');
+const { createCrm } = require('../src/app/functions/lib/crm.js');
 
 const httpError = (code: number, headers: Record<string, string> = {}) =>
   Object.assign(new Error(`HTTP ${code}`), { code, headers });
@@ -95,5 +96,71 @@ describe('window limiter', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('window limiter under concurrent callers', () => {
+  it('admits them in the order they called, the ones over the limit when the window frees', async () => {
+    let now = 0;
+    const limiter = createWindowLimiter({
+      limit: 2,
+      windowMs: 1_000,
+      now: () => now,
+      sleep: async (ms: number) => {
+        now += ms;
+      },
+    });
+    const admitted: { caller: number; at: number }[] = [];
+    await Promise.all(
+      [0, 1, 2, 3, 4].map((caller) =>
+        limiter.take().then(() => admitted.push({ caller, at: now })),
+      ),
+    );
+    expect(admitted.map((a) => a.caller)).toEqual([0, 1, 2, 3, 4]);
+    expect(admitted.map((a) => a.at)).toEqual([0, 0, 1_001, 1_001, 2_002]);
+  });
+});
+
+describe('CRM gateway with requests in flight together', () => {
+  it('retries a 5xx and a 429 among parallel batch reads, keeping every record once and in order', async () => {
+    const ids = Array.from({ length: 350 }, (_, i) => String(i + 1));
+    const failFirst: Record<string, Error> = {
+      '101': httpError(503),
+      '201': httpError(429, { 'retry-after': '0' }),
+    };
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const sent: string[] = [];
+    const client = {
+      crm: {
+        objects: {
+          batchApi: {
+            read: async (_type: string, body: { inputs: { id: string }[] }) => {
+              const first = body.inputs[0]?.id ?? '';
+              sent.push(first);
+              inFlight += 1;
+              maxInFlight = Math.max(maxInFlight, inFlight);
+              await new Promise((r) => setTimeout(r, 5));
+              inFlight -= 1;
+              const failure = failFirst[first];
+              if (failure) {
+                delete failFirst[first];
+                throw failure;
+              }
+              return { results: body.inputs.map(({ id }) => ({ id, properties: { n: id } })) };
+            },
+          },
+        },
+      },
+    };
+    const crm = createCrm(client, {
+      limiter: { take: async () => undefined },
+      retry: { sleep: async () => undefined },
+    });
+    const records = await crm.batchRead('contacts', ids, ['n']);
+    expect(records.map((r: { id: string }) => r.id)).toEqual(ids);
+    expect(maxInFlight).toBe(4);
+    expect(sent.sort()).toEqual(['1', '101', '101', '201', '201', '301']);
+    expect(crm.stats).toMatchObject({ requests: 6, retries: 2 });
   });
 });

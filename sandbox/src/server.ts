@@ -21,12 +21,17 @@ import { registerPropertyRoutes } from './routes/properties.js';
 import { registerSchemaRoutes } from './routes/schemas.js';
 import type { CrmStore } from './store/store.js';
 import type { Reply } from './wire.js';
+import { WaveCounter } from './waves.js';
 
 export interface SandboxStats {
   requests: number;
   byRoute: Record<string, number>;
   rateLimited: number;
   injectedFailures: number;
+  /** Sequential round trips since the last reset: see WaveCounter. */
+  waves: number;
+  /** The most requests in flight at once since the last reset. */
+  maxInFlight: number;
 }
 
 export interface ServerOptions {
@@ -50,6 +55,7 @@ export class SandboxServer {
   private readonly router = new Router();
   private limiter: RollingWindowLimiter | undefined;
   private searchLimiter: RollingWindowLimiter | undefined;
+  private readonly waves = new WaveCounter();
 
   constructor(private readonly opts: ServerOptions) {
     const { store, now } = opts;
@@ -62,17 +68,22 @@ export class SandboxServer {
     this.faults = new FaultInjector(opts.faults, prng ? () => prng.next() : Math.random);
     this.setFaults(opts.faults);
     this.http = createServer((req, res) => {
-      this.handle(req, res).catch((err: unknown) => {
-        send(res, {
-          status: 500,
-          body: {
-            status: 'error',
-            message: String(err),
-            category: 'INTERNAL_ERROR',
-            correlationId: '',
-          },
-        });
-      });
+      const placed = this.waves.arrive();
+      this.stats.waves = this.waves.waves;
+      this.stats.maxInFlight = this.waves.concurrency;
+      this.handle(req, res)
+        .catch((err: unknown) => {
+          send(res, {
+            status: 500,
+            body: {
+              status: 'error',
+              message: String(err),
+              category: 'INTERNAL_ERROR',
+              correlationId: '',
+            },
+          });
+        })
+        .finally(() => this.waves.answer(placed));
     });
     this.http.keepAliveTimeout = 1_000;
   }
@@ -93,6 +104,7 @@ export class SandboxServer {
 
   resetStats(): void {
     this.stats = emptyStats();
+    this.waves.reset();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -173,7 +185,14 @@ export class SandboxServer {
 }
 
 function emptyStats(): SandboxStats {
-  return { requests: 0, byRoute: {}, rateLimited: 0, injectedFailures: 0 };
+  return {
+    requests: 0,
+    byRoute: {},
+    rateLimited: 0,
+    injectedFailures: 0,
+    waves: 0,
+    maxInFlight: 0,
+  };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -8,8 +8,8 @@ const { crmFor, inputOf, now } = require('./lib/runtime.js');
 const { answer, ok, fail, invalidInput } = require('./lib/respond.js');
 const { companyInput } = require('./lib/inputs.js');
 const { createSettingsStore } = require('./lib/settings-store.js');
-const { loadAccountRecords, evaluateRecords } = require('./lib/accounts.js');
-const { COMPANY_PROPERTIES } = require('./lib/snapshot-mapping.js');
+const { loadAccount, evaluateRecords } = require('./lib/accounts.js');
+const { settleAll } = require('./lib/settle.js');
 
 /** @param {import('./lib/runtime.js').FunctionContext} context */
 exports.main = async (context = {}) => {
@@ -19,11 +19,12 @@ exports.main = async (context = {}) => {
   const asOf = input.data.asOf ?? now();
   return answer(async () => {
     const crm = crmFor(context);
-    const { settings, version } = await createSettingsStore(crm).current();
-    const company = await crm.get('companies', companyId, COMPANY_PROPERTIES);
-    const records = /** @type {NonNullable<ReturnType<Map<string, any>['get']>>} */ (
-      (await loadAccountRecords(crm, [company])).get(company.id)
-    );
+    // Settings and the account are read together in two waves; the write-back is the third.
+    const [{ settings, version }, records] = await settleAll([
+      createSettingsStore(crm).current(),
+      loadAccount(crm, companyId),
+    ]);
+    const { company } = records;
     const result = evaluateRecords(records, settings, asOf);
     if (!result.ok) return fail('invalid_record', 'This company cannot be scored.', result.issues);
     if (result.writeBack !== null) await crm.update('companies', company.id, result.writeBack);

@@ -8,8 +8,8 @@ const { crmFor, inputOf, now } = require('./lib/runtime.js');
 const { answer, ok, fail, invalidInput } = require('./lib/respond.js');
 const { companyInput } = require('./lib/inputs.js');
 const { createSettingsStore } = require('./lib/settings-store.js');
-const { loadAccountRecords, evaluateRecords } = require('./lib/accounts.js');
-const { COMPANY_PROPERTIES } = require('./lib/snapshot-mapping.js');
+const { loadAccount, evaluateRecords } = require('./lib/accounts.js');
+const { settleAll } = require('./lib/settle.js');
 const { statusOf } = require('./lib/retry.js');
 
 /** HubSpot's own association type: deal → company, primary. */
@@ -46,9 +46,11 @@ exports.main = async (context = {}) => {
   const asOf = input.data.asOf ?? now();
   return answer(async () => {
     const crm = crmFor(context);
-    const { settings } = await createSettingsStore(crm).current();
-    const company = await crm.get('companies', companyId, COMPANY_PROPERTIES);
-    const records = /** @type {any} */ ((await loadAccountRecords(crm, [company])).get(company.id));
+    const [{ settings }, records] = await settleAll([
+      createSettingsStore(crm).current(),
+      loadAccount(crm, companyId),
+    ]);
+    const { company } = records;
     const result = evaluateRecords(records, settings, asOf);
     if (!result.ok) return fail('invalid_record', 'This company cannot be scored.', result.issues);
     if (result.openDeal) {

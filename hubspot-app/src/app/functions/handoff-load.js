@@ -8,6 +8,7 @@ const { answer, ok, invalidInput } = require('./lib/respond.js');
 const { dealLoadInput } = require('./lib/inputs.js');
 const { createSettingsStore } = require('./lib/settings-store.js');
 const { DEAL_HANDOFF_PROPERTIES, handoffView } = require('./lib/handoff.js');
+const { settleAll } = require('./lib/settle.js');
 
 /** @param {import('./lib/runtime.js').FunctionContext} context */
 exports.main = async (context = {}) => {
@@ -15,8 +16,10 @@ exports.main = async (context = {}) => {
   if (!input.success) return invalidInput(input.issues);
   return answer(async () => {
     const crm = crmFor(context);
-    const { settings } = await createSettingsStore(crm).current();
-    const deal = await crm.get('deals', input.data.dealId, DEAL_HANDOFF_PROPERTIES);
+    const [{ settings }, deal] = await settleAll([
+      createSettingsStore(crm).current(),
+      crm.get('deals', input.data.dealId, DEAL_HANDOFF_PROPERTIES),
+    ]);
     return ok({ ...handoffView(deal), settings });
   });
 };

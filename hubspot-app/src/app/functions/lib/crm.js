@@ -1,9 +1,12 @@
 // The CRM gateway: the only module that calls HubSpot. Every call is paced (rate-limit.js),
 // retried (retry.js) and counted, so benchmarks can report requests per card load or rescore.
+// Calls may be in flight together: the limiter admits them in the order they were made and each
+// retries on its own, so a failure on one never repeats or drops another.
 'use strict';
 
 const { withRetry } = require('./retry.js');
 const { createCrmLimiter } = require('./rate-limit.js');
+const { settleAll } = require('./settle.js');
 
 const BATCH_SIZE = 100;
 const ASSOCIATION_BATCH_SIZE = 1000;
@@ -68,7 +71,8 @@ function createCrm(client, options = {}) {
     },
 
     /**
-     * Associated ids for many records at once (associations v4 batch read, 1,000 per call).
+     * Associated ids for many records at once (associations v4 batch read, 1,000 per call; the
+     * calls of one page round go out together).
      * @param {string} fromType @param {string} toType @param {string[]} ids
      * @returns {Promise<Map<string, string[]>>}
      */
@@ -80,10 +84,15 @@ function createCrm(client, options = {}) {
       while (pending.length > 0) {
         /** @type {{ id: string, after?: string }[]} */
         const next = [];
-        for (const inputs of chunk(pending, ASSOCIATION_BATCH_SIZE)) {
-          const res = await call('associations', () =>
-            client.crm.associations.v4.batchApi.getPage(fromType, toType, { inputs }),
-          );
+        const pages = await settleAll(
+          chunk(pending, ASSOCIATION_BATCH_SIZE).map((inputs) =>
+            call('associations', () =>
+              client.crm.associations.v4.batchApi.getPage(fromType, toType, { inputs }),
+            ),
+          ),
+        );
+        // Pages are taken in the order they were asked for, so the ids keep HubSpot's order.
+        for (const res of pages) {
           for (const result of res.results ?? []) {
             const from = String(result._from?.id ?? /** @type {any} */ (result).from?.id);
             const list = out.get(from) ?? [];
@@ -99,23 +108,24 @@ function createCrm(client, options = {}) {
     },
 
     /**
+     * Records by id, 100 per call, the calls together.
      * @param {string} objectType @param {string[]} ids @param {string[]} properties
      * @returns {Promise<CrmRecord[]>}
      */
     async batchRead(objectType, ids, properties) {
       const unique = [...new Set(ids)];
-      const out = [];
-      for (const part of chunk(unique, BATCH_SIZE)) {
-        const res = await call('batch.read', () =>
-          client.crm.objects.batchApi.read(objectType, {
-            inputs: part.map((id) => ({ id })),
-            properties,
-            propertiesWithHistory: [],
-          }),
-        );
-        out.push(...(res.results ?? []).map(record));
-      }
-      return out;
+      const parts = await settleAll(
+        chunk(unique, BATCH_SIZE).map((part) =>
+          call('batch.read', () =>
+            client.crm.objects.batchApi.read(objectType, {
+              inputs: part.map((id) => ({ id })),
+              properties,
+              propertiesWithHistory: [],
+            }),
+          ),
+        ),
+      );
+      return parts.flatMap((res) => (res.results ?? []).map(record));
     },
 
     /** @param {string} objectType @param {{ id: string, properties: Record<string, string> }[]} inputs */
