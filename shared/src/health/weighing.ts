@@ -124,3 +124,8 @@ export function healthScoreOf(measures: readonly WeighedMeasure[]): number | nul
   }
   return weight > 0 ? round1(sum / weight) : null;
 }
+
+/** The health score of one account's signal values, as scoreHealth computes it. */
+export function healthScoreOfSignals(values: SignalValues, settings: Settings): number | null {
+  return healthScoreOf(weighedMeasures(signalPoints(values, settings), settings));
+}
