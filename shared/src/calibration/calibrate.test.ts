@@ -4,7 +4,7 @@ import { scoreHealth } from '../health/score.js';
 import { defaultSettings, parseSettings } from '../settings/migrate.js';
 import { MEASURE_KEYS } from '../settings/schema.js';
 import { calibrate, holdoutEvaluation } from './calibrate.js';
-import { fastScores } from './fast-score.js';
+import { scoreRows } from './score-rows.js';
 import { signalMatrix } from './signal-matrix.js';
 import { plantedHistory } from './test-data.js';
 
@@ -89,17 +89,17 @@ describe('calibration properties', () => {
   });
 });
 
-describe('fast rescoring used by calibration', () => {
+describe('rescoring rows of signals, as calibration does', () => {
   it('gives exactly the score scoreHealth gives', () => {
     const { snapshots, churned } = plantedHistory(400, 9);
     const r = calibrate(snapshots, churned, defaultSettings(), { folds: 3, seed: 1 });
     if (!r.success) throw new Error('calibration failed');
     for (const settings of [defaultSettings(), r.data.settings]) {
-      const fast = fastScores(signalMatrix(snapshots), settings);
+      const rows = scoreRows(signalMatrix(snapshots), settings);
       snapshots.forEach((s, i) => {
-        const slow = scoreHealth(s, settings).score;
-        if (slow === null) expect(Number.isNaN(fast[i])).toBe(true);
-        else expect(fast[i]).toBeCloseTo(slow, 9);
+        const score = scoreHealth(s, settings).score;
+        if (score === null) expect(Number.isNaN(rows[i])).toBe(true);
+        else expect(rows[i]).toBe(score);
       });
     }
   });

@@ -17,7 +17,7 @@ import {
   summarise,
   type ModelEvaluation,
 } from './evaluate.js';
-import { fastScores } from './fast-score.js';
+import { scoreRows } from './score-rows.js';
 import { stratifiedFolds, stratifiedHoldout } from './folds.js';
 import { fitModel, type ModelFitOptions } from './model-fit.js';
 import type { ChurnProbabilityModel } from './probability.js';
@@ -122,7 +122,7 @@ export function calibrate(
   tick();
   const n = matrix.rows;
   const fold = stratifiedFolds(churned, k, options.seed);
-  const defaultScores = fastScores(matrix, base);
+  const defaultScores = scoreRows(matrix, base);
   const oof = {
     defaultScores,
     defaultProbability: new Float64Array(n).fill(NaN),
@@ -135,7 +135,7 @@ export function calibrate(
     const train = rowsWhere(n, (i) => fold[i] !== f);
     const test = rowsWhere(n, (i) => fold[i] === f);
     const model = fitModel(matrix, churned, train, base, options);
-    const testScores = fastScores(matrix, model.settings, test);
+    const testScores = scoreRows(matrix, model.settings, test);
     const testProbability = probabilities(model.probability, testScores);
     const defaultModel = probabilityFrom(pick(defaultScores, train), pick(churned, train));
     const testChurned = pick(churned, test);
@@ -201,11 +201,11 @@ export function holdoutEvaluation(
   const model = fitModel(matrix, churned, train, base, options);
   const testChurned = pick(churned, test);
   const evaluate = (settings: Settings, trainScores: ArrayLike<number>) => {
-    const scores = fastScores(matrix, settings, test);
+    const scores = scoreRows(matrix, settings, test);
     const probability = probabilities(probabilityFrom(trainScores, pick(churned, train)), scores);
     return summarise(scores, probability, testChurned, []);
   };
-  const d = evaluate(base, fastScores(matrix, base, train));
+  const d = evaluate(base, scoreRows(matrix, base, train));
   const c = evaluate(model.settings, model.trainScores);
   return {
     trainRows: train.length,
@@ -231,7 +231,7 @@ function measureEvidence(
     if (Object.values(own).every((s) => s.weight <= 0)) {
       for (const s of Object.values(own)) s.weight = 1;
     }
-    const scores = fastScores(matrix, alone);
+    const scores = scoreRows(matrix, alone);
     const present = rowsWhere(matrix.rows, (i) => !Number.isNaN(scores[i] as number));
     const signals = SIGNAL_COLUMNS.flatMap((c, column): SignalEvidence[] => {
       if (c.measure !== measure) return [];

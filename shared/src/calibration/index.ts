@@ -8,7 +8,7 @@ export * from './curve-fit.js';
 export * from './band-fit.js';
 export * from './weights.js';
 export * from './signal-matrix.js';
-export * from './fast-score.js';
+export * from './score-rows.js';
 export * from './evaluate.js';
 export * from './model-fit.js';
 export * from './calibrate.js';

@@ -20,7 +20,7 @@ export interface JointShape {
  * Fitting uses at most `maxRows` rows, spread evenly, to bound the cost on large histories.
  */
 export function fitJointShapes(
-  matrix: SignalMatrix,
+  matrix: Pick<SignalMatrix, 'rows' | 'columns'>,
   churned: readonly boolean[],
   rows: Int32Array,
   curves: readonly (FittedCurve | null)[],

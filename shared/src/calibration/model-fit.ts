@@ -2,7 +2,7 @@ import { curvePoints } from '../health/curve.js';
 import { MEASURE_KEYS, type MeasureKey, type Settings } from '../settings/schema.js';
 import { fitBandCutoffs, type BandCutoffs } from './band-fit.js';
 import { fitSignalCurve, type FittedCurve } from './curve-fit.js';
-import { fastScores } from './fast-score.js';
+import { scoreRows } from './score-rows.js';
 import { fitJointShapes } from './joint-fit.js';
 import { fitLogistic } from './logistic.js';
 import { fitChurnProbability, type ChurnProbabilityModel } from './probability.js';
@@ -49,7 +49,7 @@ export function fitModel(
       return curve ? { curve, direction: 'flat' as const, bins: [], observed: 0 } : null;
     }
     const column = matrix.columns[c]!;
-    return fitSignalCurve(column, churned, sortedObservedRows(column, rows, matrix.rows), {
+    return fitSignalCurve(column, churned, sortedObservedRows(matrix, c, rows), {
       maxPoints: options.maxCurvePoints ?? 8,
       presorted: true,
     });
@@ -70,7 +70,7 @@ export function fitModel(
   }
 
   const settings = buildSettings(base, curves, coefficients);
-  const trainScores = fastScores(matrix, settings, rows);
+  const trainScores = scoreRows(matrix, settings, rows);
   const scored = Array.from(trainScores).flatMap((s, k) => (Number.isNaN(s) ? [] : [k]));
   const scores = scored.map((k) => trainScores[k] as number);
   const outcomes = scored.map((k) => rowChurned[k] as boolean);

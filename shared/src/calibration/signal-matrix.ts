@@ -1,4 +1,4 @@
-import { readSignals } from '../health/measures.js';
+import { readSignals, type SignalValues } from '../health/signals.js';
 import {
   MEASURE_KEYS,
   MEASURE_SIGNALS,
@@ -14,49 +14,43 @@ export const SIGNAL_COLUMNS: readonly { measure: MeasureKey; signal: SignalKey }
   );
 
 /**
- * Raw signal values of many snapshots, read once, as a column per signal (NaN = not observed).
- * Calibration refits curves and weights many times over these without re-reading snapshots.
+ * The signals of many snapshots, read once. Calibration rescores the rows and refits curves and
+ * weights many times over these without reading the snapshots again. Built together by
+ * signalMatrix and read only, so its parts always describe the same rows.
  */
 export interface SignalMatrix {
   rows: number;
+  /** Each row's signal values: what scoring a row reads. */
+  values: readonly SignalValues[];
+  /** A column per signal (SIGNAL_COLUMNS order), NaN where not observed: what curve fitting reads. */
   columns: Float64Array[];
+  /** Per column, the rows where the signal was observed, in ascending order of its value. */
+  ascending: Int32Array[];
+}
+
+function ascendingObserved(column: Float64Array): Int32Array {
+  const present: number[] = [];
+  for (let i = 0; i < column.length; i++) if (!Number.isNaN(column[i] as number)) present.push(i);
+  return Int32Array.from(present).sort((a, b) => (column[a] as number) - (column[b] as number));
 }
 
 export function signalMatrix(snapshots: readonly AccountSnapshot[]): SignalMatrix {
-  const columns = SIGNAL_COLUMNS.map(() => new Float64Array(snapshots.length).fill(NaN));
-  snapshots.forEach((snapshot, i) => {
-    const values = readSignals(snapshot);
-    SIGNAL_COLUMNS.forEach(({ signal }, c) => {
-      const v = values[signal];
-      if (v !== undefined) columns[c]![i] = v;
-    });
-  });
-  return { rows: snapshots.length, columns };
+  const values = snapshots.map((snapshot) => readSignals(snapshot));
+  const columns = SIGNAL_COLUMNS.map(({ signal }) =>
+    Float64Array.from(values, (row) => row[signal] ?? NaN),
+  );
+  return { rows: snapshots.length, values, columns, ascending: columns.map(ascendingObserved) };
 }
 
-const orders = new WeakMap<Float64Array, Int32Array>();
-
-/** Rows with the signal observed, in ascending order of its value; computed once per column. */
-export function observedOrder(column: Float64Array): Int32Array {
-  let order = orders.get(column);
-  if (!order) {
-    const present: number[] = [];
-    for (let i = 0; i < column.length; i++) if (!Number.isNaN(column[i] as number)) present.push(i);
-    order = Int32Array.from(present).sort((a, b) => (column[a] as number) - (column[b] as number));
-    orders.set(column, order);
-  }
-  return order;
-}
-
-/** The observed rows of `rows`, ascending by the signal's value, without sorting again. */
+/** The observed rows of `rows` in one column, ascending by the signal's value, without sorting again. */
 export function sortedObservedRows(
-  column: Float64Array,
+  matrix: SignalMatrix,
+  column: number,
   rows: Int32Array,
-  total: number,
 ): Int32Array {
-  const member = new Uint8Array(total);
+  const member = new Uint8Array(matrix.rows);
   for (let k = 0; k < rows.length; k++) member[rows[k] as number] = 1;
-  const order = observedOrder(column);
+  const order = matrix.ascending[column] as Int32Array;
   const out = new Int32Array(order.length);
   let n = 0;
   for (let k = 0; k < order.length; k++) {

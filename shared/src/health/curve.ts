@@ -28,36 +28,3 @@ export function curvePoints(curve: Curve, value: number): number {
   }
   return clampPoints(last[1]);
 }
-
-/** A curve laid out flat for scoring many accounts: its values and its points, side by side. */
-export interface CompiledCurve {
-  xs: Float64Array;
-  ys: Float64Array;
-}
-
-export function compileCurve(curve: Curve): CompiledCurve {
-  return {
-    xs: Float64Array.from(curve, (p) => p[0]),
-    ys: Float64Array.from(curve, (p) => p[1]),
-  };
-}
-
-/** curvePoints on a compiled curve: the same arithmetic in the same order, so the same points. */
-export function pointsOn({ xs, ys }: CompiledCurve, value: number): number {
-  const n = xs.length;
-  if (n === 0 || Number.isNaN(value)) return 0;
-  if (value <= (xs[0] as number)) return clampPoints(ys[0] as number);
-  if (value >= (xs[n - 1] as number)) return clampPoints(ys[n - 1] as number);
-  for (let i = 1; i < n; i++) {
-    const right = xs[i] as number;
-    if (value <= right) {
-      const left = xs[i - 1] as number;
-      const span = right - left;
-      if (span <= 0) return clampPoints(ys[i] as number);
-      const t = (value - left) / span;
-      const from = ys[i - 1] as number;
-      return clampPoints(from + t * ((ys[i] as number) - from));
-    }
-  }
-  return clampPoints(ys[n - 1] as number);
-}

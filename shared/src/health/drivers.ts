@@ -1,11 +1,11 @@
 import type { AccountSnapshot } from '../snapshot/schema.js';
-import type { MeasureKey, Settings } from '../settings/schema.js';
+import type { Settings } from '../settings/schema.js';
 import { bandIn } from './band.js';
-import type { HealthModel } from './model.js';
-import { reasonFromTable } from './reasons.js';
+import { reasonFor } from './reasons.js';
 import { round1 } from './round.js';
-import type { SignalTable } from './signal-table.js';
+import type { SignalValues } from './signals.js';
 import type { Driver, Measure } from './types.js';
+import type { WeighedMeasure } from './weighing.js';
 
 /** A measure's impact is measured from the middle of the scale: above it helps, below it hurts. */
 const NEUTRAL_POINTS = 50;
@@ -18,9 +18,9 @@ const byImpact = (a: Driver, b: Driver): number =>
 export interface DriverInput {
   snapshot: AccountSnapshot;
   asOfMs: number;
-  /** The snapshot's signal table as of asOfMs. */
-  table: SignalTable;
-  model: HealthModel;
+  values: SignalValues;
+  /** The measures the score weighed, with the weight each carried. */
+  weighed: readonly WeighedMeasure[];
   /** The band cut-offs the score was given with. */
   bands: Settings['bands'];
   measures: readonly Measure[];
@@ -28,14 +28,17 @@ export interface DriverInput {
   observedWeight: number;
 }
 
+const weightIn = (weighed: readonly WeighedMeasure[], measure: Measure): number =>
+  weighed.find((m) => m.key === measure.key)?.weight ?? 0;
+
 /**
  * Every observed measure's contribution to the score, largest impact first, each with the share
  * of weight it carried after redistribution and a plain-language reason.
  */
 export function explainDrivers(input: DriverInput): Driver[] {
-  const { snapshot, asOfMs, table, model, bands, measures, observedWeight } = input;
+  const { snapshot, asOfMs, values, weighed, bands, measures, observedWeight } = input;
   const drivers = measures.map((measure): Driver => {
-    const share = model.weightOf[measure.key as MeasureKey] / observedWeight;
+    const share = weightIn(weighed, measure) / observedWeight;
     const band = bandIn(measure.score, bands);
     return {
       measure: measure.key,
@@ -43,7 +46,7 @@ export function explainDrivers(input: DriverInput): Driver[] {
       score: measure.score,
       effectiveWeight: share,
       impact: round1(share * (measure.score - NEUTRAL_POINTS)),
-      reason: reasonFromTable(measure, snapshot, table, asOfMs),
+      reason: reasonFor(measure, snapshot, values, asOfMs),
       direction: band === 'green' ? 'positive' : band === 'red' ? 'negative' : 'neutral',
     };
   });

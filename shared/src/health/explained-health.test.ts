@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../settings/migrate.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
-import { referenceScoreHealth } from './reference-score.js';
+import { referenceScoreHealth } from './reference-score.test-support.js';
 import { scoreHealth } from './score.js';
 
 const snapshot: AccountSnapshot = {

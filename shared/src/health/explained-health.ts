@@ -1,22 +1,25 @@
 import type { Band, MeasureKey, Settings } from '../settings/schema.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import { explainDrivers } from './drivers.js';
-import { scoreMeasure } from './measures.js';
-import type { HealthModel } from './model.js';
-import { fillSignalTable, newSignalTable } from './signal-table.js';
+import { explainMeasure } from './measures.js';
+import type { SignalValues } from './signals.js';
 import type { Driver, HealthScore, Measure, Trend } from './types.js';
+import type { SignalPoints, WeighedMeasure } from './weighing.js';
 
-// Building a breakdown is synchronous and never re-entered, so one table serves every account;
-// it is filled once per score whose breakdown is built (measures and drivers are read together).
-const table = newSignalTable();
-let tableHolds: ExplainedHealth | null = null;
-
-function tableFor(health: ExplainedHealth, snapshot: AccountSnapshot, asOfMs: number) {
-  if (tableHolds !== health) {
-    fillSignalTable(snapshot, asOfMs, table);
-    tableHolds = health;
-  }
-  return table;
+/**
+ * What a score was computed from, kept so that its breakdown explains that score: the signal
+ * values and points read, the measures weighed and copies of the band cut-offs. Nothing here
+ * refers back to the settings, so editing them after scoring cannot change an explanation.
+ */
+export interface Scoring {
+  snapshot: AccountSnapshot;
+  asOfMs: number;
+  values: SignalValues;
+  points: SignalPoints;
+  weighed: WeighedMeasure[];
+  /** Sum of the weights of the measures observed; 0 when none was. */
+  observedWeight: number;
+  bands: Settings['bands'];
 }
 
 /**
@@ -24,10 +27,9 @@ function tableFor(health: ExplainedHealth, snapshot: AccountSnapshot, asOfMs: nu
  * read. Rescoring a portfolio writes back score, band and coverage and shows no breakdown, while
  * building one (a reading per signal, a reason per measure) costs several times the score itself.
  * `measures` and `drivers` are own enumerable properties, so JSON, structured clone (web workers,
- * postMessage), spread and deep equality all see them, built once from the inputs as they were
- * scored. Snapshot and settings are read as values: they are not expected to change after scoring,
- * as nothing in the core changes them. Until its breakdown is built, a score holds on to its
- * snapshot; streamed rescoring drops both together, so memory stays flat.
+ * postMessage), spread and deep equality all see them. The snapshot is read as a value: nothing in
+ * the core changes it after scoring. Until its breakdown is built, a score holds on to what it was
+ * computed from; streamed rescoring drops both together, so memory stays flat.
  */
 export class ExplainedHealth implements HealthScore {
   // Only declared: the constructor defines each in the order of HealthScore.
@@ -41,58 +43,45 @@ export class ExplainedHealth implements HealthScore {
   declare stale: MeasureKey[];
   declare drivers: Driver[];
   declare trend: Trend;
-  // What the breakdown needs, kept as it was scored until it is built.
-  #snapshot: AccountSnapshot | null;
-  #asOfMs: number;
-  #model: HealthModel;
-  #bands: Settings['bands'];
-  #observedWeight: number;
+  #scoring: Scoring | null;
+  #staleKeys: readonly MeasureKey[];
   #measures: Measure[] | null = null;
   #drivers: Driver[] | null = null;
 
-  /**
-   * `observedWeight` is the sum of the weights of the measures observed (0 when none was);
-   * score and band are already computed from them.
-   */
   constructor(
-    snapshot: AccountSnapshot,
-    asOfMs: number,
-    model: HealthModel,
-    bands: Settings['bands'],
+    scoring: Scoring,
     score: number | null,
     band: Band | null,
-    observedWeight: number,
+    coverage: number,
     missing: MeasureKey[],
     stale: MeasureKey[],
     trend: Trend,
   ) {
-    this.accountId = snapshot.accountId;
-    this.asOf = snapshot.asOf;
+    this.accountId = scoring.snapshot.accountId;
+    this.asOf = scoring.snapshot.asOf;
     this.score = score;
     this.band = band;
-    this.coverage = model.totalWeight > 0 ? observedWeight / model.totalWeight : 0;
+    this.coverage = coverage;
     // Accessors defined in place, so the properties keep the order of HealthScore.
     Object.defineProperty(this, 'measures', MEASURES);
     this.missing = missing;
     this.stale = stale;
     Object.defineProperty(this, 'drivers', DRIVERS);
     this.trend = trend;
-    this.#snapshot = observedWeight > 0 ? snapshot : null;
-    this.#asOfMs = asOfMs;
-    this.#model = model;
-    this.#bands = bands;
-    this.#observedWeight = observedWeight;
+    this.#scoring = scoring.observedWeight > 0 ? scoring : null;
+    this.#staleKeys = stale;
   }
 
   static measuresOf(health: ExplainedHealth): Measure[] {
     if (health.#measures !== null) return health.#measures;
-    const snapshot = health.#snapshot;
+    const scoring = health.#scoring;
     const measures: Measure[] = [];
-    if (snapshot !== null) {
-      const signals = tableFor(health, snapshot, health.#asOfMs);
-      for (const rule of health.#model.scored) {
-        const measure = scoreMeasure(rule, snapshot, health.#asOfMs, signals);
-        if (measure !== null) measures.push(measure);
+    if (scoring !== null) {
+      const { snapshot, values, points } = scoring;
+      for (const { key, score } of scoring.weighed) {
+        if (Number.isNaN(score)) continue;
+        const stale = health.#staleKeys.includes(key);
+        measures.push(explainMeasure(key, score, stale, snapshot, values, points));
       }
     }
     ExplainedHealth.replaceMeasures(health, measures);
@@ -101,32 +90,21 @@ export class ExplainedHealth implements HealthScore {
 
   static driversOf(health: ExplainedHealth): Driver[] {
     if (health.#drivers !== null) return health.#drivers;
-    const snapshot = health.#snapshot;
+    const scoring = health.#scoring;
     const measures = health.measures;
-    const drivers =
-      snapshot === null
-        ? []
-        : explainDrivers({
-            snapshot,
-            asOfMs: health.#asOfMs,
-            table: tableFor(health, snapshot, health.#asOfMs),
-            model: health.#model,
-            bands: health.#bands,
-            measures,
-            observedWeight: health.#observedWeight,
-          });
+    const drivers = scoring === null ? [] : explainDrivers({ ...scoring, measures });
     ExplainedHealth.replaceDrivers(health, drivers);
     return drivers;
   }
 
   static replaceMeasures(health: ExplainedHealth, measures: Measure[]): void {
     health.#measures = measures;
-    if (health.#drivers !== null) health.#snapshot = null;
+    if (health.#drivers !== null) health.#scoring = null;
   }
 
   static replaceDrivers(health: ExplainedHealth, drivers: Driver[]): void {
     health.#drivers = drivers;
-    if (health.#measures !== null) health.#snapshot = null;
+    if (health.#measures !== null) health.#scoring = null;
   }
 }
 

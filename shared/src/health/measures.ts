@@ -1,25 +1,42 @@
-import { type MeasureKey, type Settings, type SignalKey } from '../settings/schema.js';
-import type { AccountSnapshot, SignalGroupKey } from '../snapshot/schema.js';
-import { daysBetween, lastInstantReader, toEpochMs } from '../time/time.js';
-import { pointsOn } from './curve.js';
-import { healthModel, type MeasureRule } from './model.js';
-import { round1 } from './round.js';
 import {
-  championPresentAt,
-  fillSignalTable,
-  newSignalTable,
-  SIGNAL_KEYS,
-  type SignalTable,
-} from './signal-table.js';
+  MEASURE_KEYS,
+  MEASURE_SIGNALS,
+  type MeasureKey,
+  type Settings,
+} from '../settings/schema.js';
+import type { AccountSnapshot, SignalGroupKey } from '../snapshot/schema.js';
+import { toEpochMs } from '../time/time.js';
+import { curvePoints } from './curve.js';
+import { championPresentAt, readSignals, type SignalValues } from './signals.js';
 import type { Measure, SignalReading } from './types.js';
+import { measureScore, signalPoints, signalSettingsOf, type SignalPoints } from './weighing.js';
 
-export { MEASURE_GROUP, MEASURE_LABELS } from './model.js';
+export { readSignals, type SignalValues } from './signals.js';
 
 const DAY_MS = 86_400_000;
-const observedMs = lastInstantReader();
 
-/** Raw signal values derived from a snapshot; a signal is absent when its inputs were not observed. */
-export type SignalValues = Partial<Record<SignalKey, number>>;
+/** The signal group whose observedAt dates each measure; adoption is counted with usage. */
+export const MEASURE_GROUP: Record<MeasureKey, SignalGroupKey> = {
+  usage: 'usage',
+  adoption: 'usage',
+  support: 'support',
+  engagement: 'engagement',
+  sentiment: 'sentiment',
+  billing: 'billing',
+  contract: 'contract',
+  onboarding: 'onboarding',
+};
+
+export const MEASURE_LABELS: Record<MeasureKey, string> = {
+  usage: 'Product usage',
+  adoption: 'Feature adoption',
+  support: 'Support',
+  engagement: 'Engagement',
+  sentiment: 'Sentiment',
+  billing: 'Billing',
+  contract: 'Contract',
+  onboarding: 'Onboarding',
+};
 
 /** One observed signal with the measure it belongs to and the weight it carries there. */
 export interface ObservedSignal extends SignalReading {
@@ -35,36 +52,18 @@ export function championPresence(snapshot: AccountSnapshot): boolean | undefined
   return championPresentAt(snapshot, toEpochMs(snapshot.asOf));
 }
 
-/** The observed entries of a signal table as an object, in SIGNAL_KEYS order. */
-export function signalValuesOf(table: SignalTable): SignalValues {
-  const values: SignalValues = {};
-  for (let i = 0; i < SIGNAL_KEYS.length; i++) {
-    const v = table[i] as number;
-    if (!Number.isNaN(v)) values[SIGNAL_KEYS[i] as SignalKey] = v;
-  }
-  return values;
-}
-
-/** Every signal value the snapshot supports, computed as of the snapshot's asOf. */
-export function readSignals(snapshot: AccountSnapshot): SignalValues {
-  return signalValuesOf(fillSignalTable(snapshot, toEpochMs(snapshot.asOf), newSignalTable()));
-}
-
 /** Every observed signal with the points its curve gives it, including signals weighted 0. */
 export function computeSignals(snapshot: AccountSnapshot, settings: Settings): ObservedSignal[] {
-  const table = fillSignalTable(snapshot, toEpochMs(snapshot.asOf), newSignalTable());
+  const values = readSignals(snapshot);
   const observed: ObservedSignal[] = [];
-  for (const rule of healthModel(settings).measures) {
-    for (const { signal, index, weight, curve } of rule.signals) {
-      const value = table[index] as number;
-      if (Number.isNaN(value)) continue;
-      observed.push({
-        measure: rule.key,
-        signal,
-        value,
-        points: pointsOn(curve, value),
-        weight,
-      });
+  for (const measure of MEASURE_KEYS) {
+    const own = signalSettingsOf(settings, measure);
+    for (const signal of MEASURE_SIGNALS[measure]) {
+      const setting = own[signal];
+      const value = values[signal];
+      if (setting === undefined || value === undefined) continue;
+      const points = curvePoints(setting.curve, value);
+      observed.push({ measure, signal, value, points, weight: setting.weight });
     }
   }
   return observed;
@@ -75,6 +74,17 @@ export function freshnessDays(group: SignalGroupKey, settings: Settings): number
   return settings.freshness.groupDays[group] ?? settings.freshness.defaultDays;
 }
 
+function outOfDate(
+  observedAt: string | undefined,
+  group: SignalGroupKey,
+  asOfMs: number,
+  settings: Settings,
+  readInstant: (iso: string) => number = toEpochMs,
+): boolean {
+  if (observedAt === undefined) return false;
+  return (asOfMs - readInstant(observedAt)) / DAY_MS > freshnessDays(group, settings);
+}
+
 /** A group is stale when it was observed longer ago than its freshness window allows. */
 export function isStale(
   observedAt: string | undefined,
@@ -82,54 +92,43 @@ export function isStale(
   asOf: string,
   settings: Settings,
 ): boolean {
-  if (observedAt === undefined) return false;
-  return daysBetween(observedAt, asOf) > freshnessDays(group, settings);
+  return outOfDate(observedAt, group, toEpochMs(asOf), settings);
 }
 
 /**
- * A measure's score, 0–100: the weighted mean of the points of its counted signals that were
- * observed, rounded to one decimal; NaN when none was observed.
+ * Whether the group a measure reads is stale as of `asOfMs`, the snapshot's asOf. `readInstant`
+ * lets one account's measures share the reading of dates its groups have in common.
  */
-export function measureScore(rule: MeasureRule, table: SignalTable): number {
-  let points = 0;
-  let weight = 0;
-  for (const s of rule.counted) {
-    const value = table[s.index] as number;
-    if (Number.isNaN(value)) continue;
-    points += pointsOn(s.curve, value) * s.weight;
-    weight += s.weight;
-  }
-  return weight > 0 ? round1(points / weight) : NaN;
-}
-
-/** Whether the group a measure reads was observed longer ago than its freshness window allows. */
 export function measureStale(
-  rule: MeasureRule,
+  measure: MeasureKey,
   snapshot: AccountSnapshot,
   asOfMs: number,
+  settings: Settings,
+  readInstant: (iso: string) => number = toEpochMs,
 ): boolean {
-  const observedAt = snapshot[rule.group]?.observedAt;
-  return (
-    observedAt !== undefined && (asOfMs - observedMs(observedAt)) / DAY_MS > rule.freshnessDays
-  );
+  const group = MEASURE_GROUP[measure];
+  return outOfDate(snapshot[group]?.observedAt, group, asOfMs, settings, readInstant);
 }
 
-/** One measure with the readings of its observed signals, or null when none was observed. */
-export function scoreMeasure(
-  rule: MeasureRule,
+/** A measure as a CSM reads it: its score with the reading of each signal that counted. */
+export function explainMeasure(
+  key: MeasureKey,
+  score: number,
+  stale: boolean,
   snapshot: AccountSnapshot,
-  asOfMs: number,
-  table: SignalTable,
-): Measure | null {
-  const score = measureScore(rule, table);
-  if (Number.isNaN(score)) return null;
+  values: SignalValues,
+  points: SignalPoints,
+): Measure {
   const signals: SignalReading[] = [];
-  for (const { signal, index, curve } of rule.counted) {
-    const value = table[index] as number;
-    if (!Number.isNaN(value)) signals.push({ signal, value, points: pointsOn(curve, value) });
+  for (const signal of MEASURE_SIGNALS[key]) {
+    const earned = points[signal];
+    const value = values[signal];
+    if (earned !== undefined && value !== undefined) {
+      signals.push({ signal, value, points: earned });
+    }
   }
-  const { key, label, group } = rule;
-  const stale = measureStale(rule, snapshot, asOfMs);
+  const label = MEASURE_LABELS[key];
+  const group = MEASURE_GROUP[key];
   const observedAt = snapshot[group]?.observedAt;
   return observedAt === undefined
     ? { key, label, group, score, signals, stale }
@@ -143,11 +142,14 @@ export function scoreMeasure(
  */
 export function computeMeasures(snapshot: AccountSnapshot, settings: Settings): Measure[] {
   const asOfMs = toEpochMs(snapshot.asOf);
-  const table = fillSignalTable(snapshot, asOfMs, newSignalTable());
+  const values = readSignals(snapshot, asOfMs);
+  const points = signalPoints(values, settings);
   const measures: Measure[] = [];
-  for (const rule of healthModel(settings).measures) {
-    const measure = scoreMeasure(rule, snapshot, asOfMs, table);
-    if (measure !== null) measures.push(measure);
+  for (const key of MEASURE_KEYS) {
+    const score = measureScore(key, points, settings);
+    if (Number.isNaN(score)) continue;
+    const stale = measureStale(key, snapshot, asOfMs, settings);
+    measures.push(explainMeasure(key, score, stale, snapshot, values, points));
   }
   return measures;
 }

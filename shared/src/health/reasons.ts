@@ -1,14 +1,7 @@
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import type { MeasureKey, SignalKey } from '../settings/schema.js';
 import { toEpochMs } from '../time/time.js';
-import {
-  championPresentAt,
-  fillSignalTable,
-  newSignalTable,
-  SIGNAL_INDEX,
-  type SignalTable,
-} from './signal-table.js';
-import type { SignalValues } from './measures.js';
+import { championPresentAt, readSignals, type SignalValues } from './signals.js';
 import type { Measure, SignalReading } from './types.js';
 
 // Reasons are read by CSMs on the record page: plain words, whole numbers, the facts behind the score.
@@ -50,24 +43,18 @@ function readingOf(measure: Measure, signal: SignalKey): SignalReading | undefin
 const counts = (measure: Measure, signal: SignalKey): boolean =>
   readingOf(measure, signal) !== undefined;
 
-/** A signal's value from the table, undefined when it was not observed. */
-function valueOf(table: SignalTable, signal: SignalKey): number | undefined {
-  const v = table[SIGNAL_INDEX[signal]] as number;
-  return Number.isNaN(v) ? undefined : v;
-}
-
 /** The phrases of one measure, joined; '' when there is nothing to say. */
 type Phrases = (
   measure: Measure,
   snapshot: AccountSnapshot,
-  table: SignalTable,
+  values: SignalValues,
   asOfMs: number,
 ) => string;
 
-const usage: Phrases = (m, snapshot, table) => {
+const usage: Phrases = (m, snapshot, values) => {
   const active = snapshot.usage?.activeUsers30d;
   const seats = snapshot.contract?.licensedSeats;
-  const trend = valueOf(table, 'activeUserTrend');
+  const trend = values.activeUserTrend;
   let text = '';
   const bySeats = counts(m, 'seatUtilisation');
   const byTrend = counts(m, 'activeUserTrend');
@@ -78,7 +65,7 @@ const usage: Phrases = (m, snapshot, table) => {
         : plural(active, 'active user');
     text = and(text, trend !== undefined && byTrend ? `${who}, ${change(trend, '30 days')}` : who);
   }
-  const idle = valueOf(table, 'daysSinceActivity');
+  const idle = values.daysSinceActivity;
   if (idle !== undefined && counts(m, 'daysSinceActivity')) {
     text = and(text, `last activity ${ago(idle)}`);
   }
@@ -108,7 +95,7 @@ const support: Phrases = (m, snapshot) => {
   return text;
 };
 
-const engagement: Phrases = (m, snapshot, table, asOfMs) => {
+const engagement: Phrases = (m, snapshot, values, asOfMs) => {
   const e = snapshot.engagement;
   if (e === undefined) return '';
   let text = '';
@@ -121,7 +108,7 @@ const engagement: Phrases = (m, snapshot, table, asOfMs) => {
       text = and(text, left ? `champion left ${ago(leftDaysAgo)}` : 'no champion');
     if (present === true) text = and(text, left ? 'new champion in place' : 'champion in place');
   }
-  const sinceExec = valueOf(table, 'daysSinceExecutiveMeeting');
+  const sinceExec = values.daysSinceExecutiveMeeting;
   const exec = readingOf(m, 'daysSinceExecutiveMeeting');
   if (sinceExec !== undefined && exec !== undefined) {
     // Whether a gap reads as a warning follows the admin's own curve: below half points it is one.
@@ -175,11 +162,11 @@ const billing: Phrases = (m, snapshot) => {
   return text;
 };
 
-const contract: Phrases = (m, snapshot, table) => {
+const contract: Phrases = (m, snapshot, values) => {
   const c = snapshot.contract;
   if (c === undefined) return '';
   let text = '';
-  const tenure = valueOf(table, 'tenureMonths');
+  const tenure = values.tenureMonths;
   if (tenure !== undefined && counts(m, 'tenureMonths')) {
     text =
       tenure < 1
@@ -195,11 +182,11 @@ const contract: Phrases = (m, snapshot, table) => {
   return text;
 };
 
-const onboarding: Phrases = (m, snapshot, table) => {
+const onboarding: Phrases = (m, snapshot, values) => {
   const milestones = snapshot.onboarding?.milestones ?? [];
   if (milestones.length === 0) return '';
-  const done = Math.round(((valueOf(table, 'onboardingProgress') ?? 0) / 100) * milestones.length);
-  const overdue = valueOf(table, 'overdueMilestones') ?? 0;
+  const done = Math.round(((values.onboardingProgress ?? 0) / 100) * milestones.length);
+  const overdue = values.overdueMilestones ?? 0;
   let text = '';
   if (counts(m, 'onboardingProgress')) {
     text = `${fmt(done)} of ${plural(milestones.length, 'milestone')} done`;
@@ -230,27 +217,19 @@ function capitalise(s: string): string {
 }
 
 /**
- * The reason for one measure from a signal table already filled for the snapshot as of `asOfMs`
- * (its asOf): what scoring uses, so no date or signal is read twice.
+ * The reason for one measure from the snapshot's signal values as of `asOfMs` (its asOf): what
+ * scoring read, so no date or signal is read twice.
  */
-export function reasonFromTable(
+export function reasonFor(
   measure: Measure,
   snapshot: AccountSnapshot,
-  table: SignalTable,
+  values: SignalValues,
   asOfMs: number,
 ): string {
-  const phrases = PHRASES[measure.key](measure, snapshot, table, asOfMs);
+  const phrases = PHRASES[measure.key](measure, snapshot, values, asOfMs);
   const text = phrases !== '' ? capitalise(phrases) : `${measure.label} observed`;
   if (!measure.stale || measure.observedAt === undefined) return text;
   return `${text} (data from ${ago((asOfMs - toEpochMs(measure.observedAt)) / DAY_MS)})`;
-}
-
-function tableOf(values: SignalValues): SignalTable {
-  const table = newSignalTable();
-  for (const [key, index] of Object.entries(SIGNAL_INDEX)) {
-    table[index] = values[key as SignalKey] ?? NaN;
-  }
-  return table;
 }
 
 /**
@@ -260,10 +239,7 @@ function tableOf(values: SignalValues): SignalTable {
 export function measureReason(
   measure: Measure,
   snapshot: AccountSnapshot,
-  values?: SignalValues,
+  values: SignalValues = readSignals(snapshot),
 ): string {
-  const asOfMs = toEpochMs(snapshot.asOf);
-  const table =
-    values === undefined ? fillSignalTable(snapshot, asOfMs, newSignalTable()) : tableOf(values);
-  return reasonFromTable(measure, snapshot, table, asOfMs);
+  return reasonFor(measure, snapshot, values, toEpochMs(snapshot.asOf));
 }

@@ -4,7 +4,7 @@ import { defaultSettings } from '../settings/migrate.js';
 import { MEASURE_KEYS, MEASURE_SIGNALS, type Settings } from '../settings/schema.js';
 import { snapshotArb } from '../snapshot/arbitrary.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
-import { referenceScoreHealth } from './reference-score.js';
+import { referenceScoreHealth } from './reference-score.test-support.js';
 import { scoreHealth } from './score.js';
 import type { PreviousHealth } from './types.js';
 

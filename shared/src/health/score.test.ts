@@ -226,3 +226,58 @@ describe('scoreHealth', () => {
     expect(Object.values(MEASURE_LABELS).every((l) => l.length > 0)).toBe(true);
   });
 });
+
+describe('scoreHealth after settings are edited in place', () => {
+  const account: AccountSnapshot = {
+    ...base,
+    contract: { licensedSeats: 60, startDate: '2023-01-01T00:00:00.000Z', termMonths: 12 },
+    usage: { activeUsers30d: 12, activeUsersPrior30d: 40, lastActivityAt: asOf },
+    support: { openTickets: 1, tickets30d: 2, escalations90d: 0, csat: 92 },
+    sentiment: { npsLatest: 40, npsPrevious: 30 },
+  };
+
+  it('scores as a copy with the same edit does, measure weights included', () => {
+    const settings = defaultSettings();
+    const before = scoreHealth(account, settings);
+    settings.measures.usage.weight = 0;
+    const edited = scoreHealth(account, settings);
+    const copy = withWeights({ usage: 0 });
+    expect(edited).toEqual(scoreHealth(account, copy));
+    expect(edited.score).not.toBe(before.score);
+    expect(edited.drivers.map((d) => d.measure)).not.toContain('usage');
+  });
+
+  it('follows curves, signal weights, bands and freshness edited in place', () => {
+    const settings = defaultSettings();
+    scoreHealth(account, settings);
+    settings.measures.usage.signals.seatUtilisation.curve = [
+      [0, 100],
+      [100, 100],
+    ];
+    settings.measures.support.signals.csat.weight = 0;
+    settings.bands.green = 40;
+    settings.freshness.defaultDays = 1;
+    const edited = scoreHealth(
+      { ...account, usage: { ...account.usage, observedAt: '2025-05-01T00:00:00.000Z' } },
+      settings,
+    );
+    const copy = structuredClone(settings);
+    expect(edited).toEqual(
+      scoreHealth(
+        { ...account, usage: { ...account.usage, observedAt: '2025-05-01T00:00:00.000Z' } },
+        copy,
+      ),
+    );
+    expect(edited.stale).toEqual(['usage']);
+  });
+
+  it('explains a score by the settings it was given, even if they change before it is read', () => {
+    const settings = defaultSettings();
+    const scored = scoreHealth(account, settings);
+    const unedited = scoreHealth(account, defaultSettings());
+    settings.measures.usage.weight = 0;
+    settings.bands.green = 0;
+    expect(scored.drivers).toEqual(unedited.drivers);
+    expect(scored.measures).toEqual(unedited.measures);
+  });
+});

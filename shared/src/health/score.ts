@@ -1,20 +1,16 @@
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import type { MeasureKey, Settings } from '../settings/schema.js';
-import { lastInstantReader } from '../time/time.js';
+import { lastInstantReader, toEpochMs } from '../time/time.js';
 import { bandFor } from './band.js';
 import { ExplainedHealth } from './explained-health.js';
-import { measureScore, measureStale } from './measures.js';
-import { healthModel } from './model.js';
+import { measureStale } from './measures.js';
 import { round1 } from './round.js';
-import { fillSignalTable, newSignalTable } from './signal-table.js';
+import { readSignals } from './signals.js';
 import type { HealthScore, PreviousHealth, Trend } from './types.js';
+import { healthScoreOf, observedWeightOf, signalPoints, weighedMeasures } from './weighing.js';
 
 export { bandFor } from './band.js';
-export { MEASURE_LABELS } from './model.js';
-
-// Scoring is synchronous and never re-entered, so one table serves every account.
-const table = newSignalTable();
-const asOfMsOf = lastInstantReader();
+export { MEASURE_LABELS } from './measures.js';
 
 function trendFrom(
   score: number | null,
@@ -35,41 +31,36 @@ function trendFrom(
  * The account's health: the weighted mean of the measures observed. Measures with no data drop out
  * and their weight is shared among the rest; `coverage` says how much of the configured weight was
  * actually observed, and `stale` which measures are older than their freshness window. The
- * breakdown (`measures`, `drivers`) is built when first read (see ExplainedHealth).
+ * breakdown (`measures`, `drivers`) is built when first read (see ExplainedHealth). Settings are
+ * read afresh on every call, so an edited settings object scores as its edit says.
  */
 export function scoreHealth(
   snapshot: AccountSnapshot,
   settings: Settings,
   previous?: PreviousHealth,
 ): HealthScore {
-  const model = healthModel(settings);
-  const asOfMs = asOfMsOf(snapshot.asOf);
-  fillSignalTable(snapshot, asOfMs, table);
-
+  const asOfMs = toEpochMs(snapshot.asOf);
+  const values = readSignals(snapshot, asOfMs);
+  const points = signalPoints(values, settings);
+  const weighed = weighedMeasures(points, settings);
+  const score = healthScoreOf(weighed);
+  const observedWeight = observedWeightOf(weighed);
+  let configuredWeight = 0;
   const missing: MeasureKey[] = [];
   const stale: MeasureKey[] = [];
-  let observedWeight = 0;
-  let weighted = 0;
-  for (const rule of model.scored) {
-    const points = measureScore(rule, table);
-    if (Number.isNaN(points)) {
-      missing.push(rule.key);
-      continue;
-    }
-    if (measureStale(rule, snapshot, asOfMs)) stale.push(rule.key);
-    observedWeight += rule.weight;
-    weighted += points * rule.weight;
+  // An account's signal groups are often observed at the same moment: read each date once.
+  const observedMs = lastInstantReader();
+  for (const { key, weight, score: measured } of weighed) {
+    configuredWeight += weight;
+    if (Number.isNaN(measured)) missing.push(key);
+    else if (measureStale(key, snapshot, asOfMs, settings, observedMs)) stale.push(key);
   }
-  const score = observedWeight > 0 ? round1(weighted / observedWeight) : null;
-
+  const { green, yellow } = settings.bands;
   return new ExplainedHealth(
-    snapshot,
-    asOfMs,
-    model,
-    settings.bands,
+    { snapshot, asOfMs, values, points, weighed, observedWeight, bands: { green, yellow } },
     score,
     score === null ? null : bandFor(score, settings),
-    observedWeight,
+    configuredWeight > 0 ? observedWeight / configuredWeight : 0,
     missing,
     stale,
     trendFrom(score, previous, settings),

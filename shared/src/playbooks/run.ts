@@ -35,20 +35,13 @@ const BAND_RANK: Record<Band, number> = { green: 0, yellow: 1, red: 2 };
 const utcDate = formatDay;
 const utcIso = formatInstant;
 
-// Settings are read-only during scoring, so a portfolio run works the windows out once.
-const stageWindowCache = new WeakMap<Settings, number[]>();
-
 /** Every renewal stage and renewal playbook distance, furthest first. */
 function renewalStageWindows(settings: Settings): number[] {
-  const cached = stageWindowCache.get(settings);
-  if (cached !== undefined) return cached;
   const days = new Set<number>(settings.renewal.stages);
   for (const p of settings.playbooks) {
     if (p.enabled && p.trigger.type === 'renewal_due') days.add(p.trigger.daysOut);
   }
-  const windows = [...days].sort((a, b) => b - a);
-  stageWindowCache.set(settings, windows);
-  return windows;
+  return [...days].sort((a, b) => b - a);
 }
 
 /** The next stage nearer to renewal than `daysOut`, from windows listed furthest first. */

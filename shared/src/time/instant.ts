@@ -94,20 +94,10 @@ export function parseInstant(iso: string): number {
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
 
-// A portfolio shares few distinct days (one asOf, clustered renewal dates): remember their text.
-const DAY_TEXT_LIMIT = 8_192;
-const dayText = new Map<number, string>();
-
 /** `YYYY-MM-DD` of the UTC day containing `ms` (years 0–9999, as CRMs store them). */
 export function formatDay(ms: number): string {
   if (!Number.isFinite(ms)) return new Date(ms).toISOString();
-  const day = Math.floor(ms / DAY_MS);
-  const known = dayText.get(day);
-  if (known !== undefined) return known;
-  const text = civilDayText(day);
-  if (dayText.size >= DAY_TEXT_LIMIT) dayText.clear();
-  dayText.set(day, text);
-  return text;
+  return civilDayText(Math.floor(ms / DAY_MS));
 }
 
 function civilDayText(day: number): string {

@@ -1,6 +1,5 @@
-// The health model read as plainly as possible: a signal object per account, filter and reduce,
-// Date.parse for every date. Only tests import it, to check that the compiled scorer in score.ts
-// gives exactly the same results; it is not part of the published core.
+// The health model written out a second time, as plainly as possible: filter and reduce, Date.parse
+// for every date. Tests compare scoreHealth with it; it is not part of the published core.
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import {
   MEASURE_KEYS,
@@ -12,7 +11,7 @@ import {
   type SignalKey,
 } from '../settings/schema.js';
 import { curvePoints } from './curve.js';
-import { MEASURE_GROUP, MEASURE_LABELS } from './model.js';
+import { MEASURE_GROUP, MEASURE_LABELS } from './measures.js';
 import { measureReason } from './reasons.js';
 import { round1 } from './round.js';
 import type { Driver, HealthScore, Measure, PreviousHealth, Trend } from './types.js';
