@@ -1,5 +1,6 @@
 // @csops/core — the domain. Pure: no I/O, no platform imports, no clock reads (time is a parameter).
 export * from './result/result.js';
+export * from './result/zod.js';
 export * from './time/time.js';
 export * from './snapshot/schema.js';
 export * from './snapshot/parse.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScoredOutcome } from '../portfolio/types.js';
-import { defaultSettings } from '../settings/migrate.js';
+import { defaultSettings } from '../settings/defaults.js';
 import { backtest } from './backtest.js';
 
 function row(

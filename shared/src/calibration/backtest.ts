@@ -1,4 +1,5 @@
-import { BANDS, type Band, type Settings } from '../settings/schema.js';
+import type { Settings } from '../settings/schema.js';
+import { BANDS, type Band } from '../vocabulary/keys.js';
 import { daysBetween } from '../time/time.js';
 import type { ScoredOutcome } from '../portfolio/types.js';
 import { ratio } from '../portfolio/types.js';

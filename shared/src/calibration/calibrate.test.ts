@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoreHealth } from '../health/score.js';
-import { defaultSettings, parseSettings } from '../settings/migrate.js';
-import { MEASURE_KEYS } from '../settings/schema.js';
+import { parseSettings } from '../settings/migrate.js';
+import { defaultSettings } from '../settings/defaults.js';
+import { MEASURE_KEYS } from '../vocabulary/keys.js';
 import { calibrate, holdoutEvaluation } from './calibrate.js';
 import { scoreRows } from './score-rows.js';
 import { signalMatrix } from './signal-matrix.js';

@@ -1,11 +1,7 @@
 import { MEASURE_LABELS } from '../health/measures.js';
 import { parseSettings } from '../settings/migrate.js';
-import {
-  MEASURE_KEYS,
-  type MeasureKey,
-  type Settings,
-  type SignalKey,
-} from '../settings/schema.js';
+import type { Settings } from '../settings/schema.js';
+import { MEASURE_KEYS, type MeasureKey, type SignalKey } from '../vocabulary/keys.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import { fail, ok, type Result } from '../result/result.js';
 import type { BandCutoffs } from './band-fit.js';

@@ -1,5 +1,6 @@
 import { curvePoints } from '../health/curve.js';
-import { MEASURE_KEYS, type MeasureKey, type Settings } from '../settings/schema.js';
+import type { Settings } from '../settings/schema.js';
+import { MEASURE_KEYS, type MeasureKey } from '../vocabulary/keys.js';
 import { fitBandCutoffs, type BandCutoffs } from './band-fit.js';
 import { fitSignalCurve, type FittedCurve } from './curve-fit.js';
 import { scoreRows } from './score-rows.js';

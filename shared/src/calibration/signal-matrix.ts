@@ -4,7 +4,7 @@ import {
   MEASURE_SIGNALS,
   type MeasureKey,
   type SignalKey,
-} from '../settings/schema.js';
+} from '../vocabulary/keys.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
 
 /** Every signal of the model, in a fixed order, with the measure it belongs to. */

@@ -1,7 +1,7 @@
 import { displayDelta, displayPercent, displayScore } from '../display/numbers.js';
 import type { HealthScore } from '../health/types.js';
 import type { RenewalRisk } from '../renewal/types.js';
-import type { Segment } from '../snapshot/schema.js';
+import type { Segment } from '../vocabulary/keys.js';
 import { BAND_LABELS, RISK_LEVEL_LABELS, SEGMENT_LABELS } from '../vocabulary/labels.js';
 
 /** An evaluation as people read it, so a face shows text instead of formatting numbers itself. */

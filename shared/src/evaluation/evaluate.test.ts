@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FIXED_AS_OF, makeSnapshot } from '../../fixtures/builders.js';
 import { scoreHealth } from '../health/score.js';
-import { defaultSettings } from '../settings/migrate.js';
+import { defaultSettings } from '../settings/defaults.js';
 import { accountSnapshotSchema, type AccountSnapshot } from '../snapshot/schema.js';
 import { addDays } from '../time/time.js';
 import { evaluateAccount } from './evaluate.js';

@@ -8,7 +8,8 @@ import { assessRenewalRisk } from '../renewal/risk.js';
 import type { RenewalRisk } from '../renewal/types.js';
 import { segmentFor } from '../routing/segment.js';
 import type { Settings } from '../settings/schema.js';
-import type { AccountSnapshot, Segment } from '../snapshot/schema.js';
+import type { AccountSnapshot } from '../snapshot/schema.js';
+import type { Segment } from '../vocabulary/keys.js';
 import { trendBaseline } from '../writeback/baseline.js';
 import {
   healthResultToWrite,

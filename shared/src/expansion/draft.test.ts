@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FIXED_AS_OF, makeHealth, makeSnapshot } from '../../fixtures/builders.js';
-import { defaultSettings } from '../settings/migrate.js';
+import { defaultSettings } from '../settings/defaults.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import { addDays } from '../time/time.js';
 import { detectExpansion, formatAmount } from './draft.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../settings/migrate.js';
-import { HANDOFF_ITEM_KEYS } from '../settings/schema.js';
+import { defaultSettings } from '../settings/defaults.js';
+import { HANDOFF_ITEM_KEYS } from '../vocabulary/keys.js';
 import { evaluateHandoff } from './evaluate.js';
 import type { HandoffInput } from './types.js';
 

@@ -1,4 +1,5 @@
-import { type HandoffItemKey, type Settings, type StakeholderRole } from '../settings/schema.js';
+import type { Settings } from '../settings/schema.js';
+import type { HandoffItemKey, StakeholderRole } from '../vocabulary/keys.js';
 import { HANDOFF_ITEM_KEYS } from '../vocabulary/keys.js';
 import { HANDOFF_ITEM_LABELS, STAKEHOLDER_ROLE_LABELS } from '../vocabulary/labels.js';
 import { isCalendarDate } from '../time/calendar-date.js';

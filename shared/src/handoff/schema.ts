@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isCalendarDate } from '../time/calendar-date.js';
-import { parseWith, type Result } from '../result/result.js';
+import type { Result } from '../result/result.js';
+import { parseWith } from '../result/zod.js';
 import { stakeholderRoleSchema } from '../settings/schema.js';
 import type { HandoffInput } from './types.js';
 

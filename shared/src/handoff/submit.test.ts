@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../settings/migrate.js';
+import { defaultSettings } from '../settings/defaults.js';
 import type { HandoffInput } from './types.js';
 import { submitHandoff } from './submit.js';
 

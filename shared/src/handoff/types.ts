@@ -1,4 +1,4 @@
-import type { HandoffItemKey, StakeholderRole } from '../settings/schema.js';
+import type { HandoffItemKey, StakeholderRole } from '../vocabulary/keys.js';
 
 export interface Stakeholder {
   name: string;

@@ -1,4 +1,5 @@
-import type { Band, Settings } from '../settings/schema.js';
+import type { Settings } from '../settings/schema.js';
+import type { Band } from '../vocabulary/keys.js';
 
 /** The band a 0–100 score falls in by these cut-offs (each cut-off belongs to the band above). */
 export function bandIn(score: number, bands: Settings['bands']): Band {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../settings/migrate.js';
+import { defaultSettings } from '../settings/defaults.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import { referenceScoreHealth } from './reference-score.test-support.js';
 import { scoreHealth } from './score.js';

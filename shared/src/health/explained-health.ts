@@ -1,4 +1,5 @@
-import type { Band, MeasureKey, Settings } from '../settings/schema.js';
+import type { Settings } from '../settings/schema.js';
+import type { Band, MeasureKey } from '../vocabulary/keys.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import { explainDrivers } from './drivers.js';
 import { explainMeasure } from './measures.js';

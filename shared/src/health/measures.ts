@@ -1,9 +1,5 @@
-import {
-  MEASURE_KEYS,
-  MEASURE_SIGNALS,
-  type MeasureKey,
-  type Settings,
-} from '../settings/schema.js';
+import type { Settings } from '../settings/schema.js';
+import { MEASURE_KEYS, MEASURE_SIGNALS, type MeasureKey } from '../vocabulary/keys.js';
 import type { AccountSnapshot, SignalGroupKey } from '../snapshot/schema.js';
 import { toEpochMs } from '../time/time.js';
 import { curvePoints } from './curve.js';

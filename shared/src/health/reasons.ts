@@ -1,5 +1,5 @@
 import type { AccountSnapshot } from '../snapshot/schema.js';
-import type { MeasureKey, SignalKey } from '../settings/schema.js';
+import type { MeasureKey, SignalKey } from '../vocabulary/keys.js';
 import { toEpochMs } from '../time/time.js';
 import { championPresentAt, readSignals, type SignalValues } from './signals.js';
 import type { Measure, SignalReading } from './types.js';

@@ -1,15 +1,14 @@
 // The health model written out a second time, as plainly as possible: filter and reduce, Date.parse
 // for every date. Tests compare scoreHealth with it; it is not part of the published core.
 import type { AccountSnapshot } from '../snapshot/schema.js';
+import type { Curve, Settings } from '../settings/schema.js';
 import {
   MEASURE_KEYS,
   MEASURE_SIGNALS,
   type Band,
-  type Curve,
   type MeasureKey,
-  type Settings,
   type SignalKey,
-} from '../settings/schema.js';
+} from '../vocabulary/keys.js';
 import { curvePoints } from './curve.js';
 import { MEASURE_GROUP, MEASURE_LABELS } from './measures.js';
 import { measureReason } from './reasons.js';

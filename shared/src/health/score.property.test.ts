@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../settings/migrate.js';
-import { MEASURE_KEYS, type Settings } from '../settings/schema.js';
+import { defaultSettings } from '../settings/defaults.js';
+import type { Settings } from '../settings/schema.js';
+import { MEASURE_KEYS } from '../vocabulary/keys.js';
 import { snapshotArb } from '../snapshot/arbitrary.js';
 import { accountSnapshotSchema, type AccountSnapshot } from '../snapshot/schema.js';
 import { addDays } from '../time/time.js';

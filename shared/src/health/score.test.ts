@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../settings/migrate.js';
+import { defaultSettings } from '../settings/defaults.js';
 import type { Settings } from '../settings/schema.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import { bandFor, MEASURE_LABELS, scoreHealth } from './score.js';

@@ -1,5 +1,6 @@
 import type { AccountSnapshot } from '../snapshot/schema.js';
-import type { MeasureKey, Settings } from '../settings/schema.js';
+import type { Settings } from '../settings/schema.js';
+import type { MeasureKey } from '../vocabulary/keys.js';
 import { lastInstantReader, toEpochMs } from '../time/time.js';
 import { bandFor } from './band.js';
 import { ExplainedHealth } from './explained-health.js';

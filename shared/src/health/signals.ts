@@ -1,6 +1,6 @@
 // What the snapshot says about each signal, as of its asOf. Every measure, reason and calibration
 // row reads signal values from here, so a signal means the same thing wherever it is used.
-import type { SignalKey } from '../settings/schema.js';
+import type { SignalKey } from '../vocabulary/keys.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import { toEpochMs } from '../time/time.js';
 

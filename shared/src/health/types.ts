@@ -1,4 +1,4 @@
-import type { Band, MeasureKey, SignalKey } from '../settings/schema.js';
+import type { Band, MeasureKey, SignalKey } from '../vocabulary/keys.js';
 import type { SignalGroupKey } from '../snapshot/schema.js';
 
 /** One signal's reading and the points its curve gave it. */

@@ -1,14 +1,13 @@
 // The arithmetic of the health model, in the order the model states it: each signal earns points
 // on its curve, a measure is the weighted mean of its signals' points, and health is the weighted
 // mean of the measures observed. The card, the measures and calibration all score through here.
+import type { Settings, SignalSetting } from '../settings/schema.js';
 import {
   MEASURE_KEYS,
   MEASURE_SIGNALS,
   type MeasureKey,
-  type Settings,
   type SignalKey,
-  type SignalSetting,
-} from '../settings/schema.js';
+} from '../vocabulary/keys.js';
 import { curvePoints } from './curve.js';
 import { round1 } from './round.js';
 import type { SignalValues } from './signals.js';

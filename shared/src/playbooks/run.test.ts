@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FIXED_AS_OF, makeHealth, makePrevious, makeSnapshot } from '../../fixtures/builders.js';
 import type { HealthScore, PreviousHealth } from '../health/types.js';
 import { assessRenewalRisk } from '../renewal/risk.js';
-import { defaultSettings } from '../settings/migrate.js';
+import { defaultSettings } from '../settings/defaults.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import { addDays, addHours } from '../time/time.js';
 import { duePlaybookActions } from './run.js';

@@ -1,12 +1,7 @@
 import type { HealthScore, PreviousHealth } from '../health/types.js';
 import type { RenewalRisk } from '../renewal/types.js';
-import type {
-  Band,
-  Playbook,
-  PlaybookStep,
-  PlaybookTrigger,
-  Settings,
-} from '../settings/schema.js';
+import type { Playbook, PlaybookStep, PlaybookTrigger, Settings } from '../settings/schema.js';
+import type { Band } from '../vocabulary/keys.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import { formatDay, formatInstant, parseInstant } from '../time/instant.js';
 import type { PlaybookAction } from './types.js';

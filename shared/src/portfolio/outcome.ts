@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { parseWith, type Result } from '../result/result.js';
+import type { Result } from '../result/result.js';
+import { parseWith } from '../result/zod.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
 
 export const OUTCOME_STATUSES = ['renewed', 'contracted', 'churned'] as const;

@@ -1,4 +1,4 @@
-import type { Band } from '../settings/schema.js';
+import type { Band } from '../vocabulary/keys.js';
 import type { OutcomeStatus } from './outcome.js';
 
 /** One account of the cohort: its outcome and the health it had at the snapshot. */

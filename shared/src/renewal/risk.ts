@@ -1,5 +1,6 @@
 import type { HealthScore } from '../health/types.js';
-import type { Band, Settings } from '../settings/schema.js';
+import type { Settings } from '../settings/schema.js';
+import type { Band } from '../vocabulary/keys.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import { dayNumber } from '../time/instant.js';
 import type { RenewalRisk, RiskLevel, RiskReason } from './types.js';

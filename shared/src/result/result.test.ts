@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fail, formatIssues, ok, parseWith } from './result.js';
+import { fail, formatIssues, ok } from './result.js';
+import { parseWith } from './zod.js';
 
 const seats = z.object({ account: z.object({ seats: z.number().int().min(0) }), name: z.string() });
 

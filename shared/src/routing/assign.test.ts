@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../settings/migrate.js';
+import { defaultSettings } from '../settings/defaults.js';
 import type { Csm, Settings } from '../settings/schema.js';
 import { assignCsm, routeAccounts } from './assign.js';
 import { routingAccountSchema, type CsmLoad } from './schema.js';

@@ -1,6 +1,6 @@
 import { formatAmount } from '../expansion/draft.js';
 import type { Csm, Settings } from '../settings/schema.js';
-import type { Segment } from '../snapshot/schema.js';
+import type { Segment } from '../vocabulary/keys.js';
 import { SEGMENT_LABELS } from '../vocabulary/labels.js';
 import type { CsmLoad, RoutingAccount } from './schema.js';
 import { segmentFor } from './segment.js';

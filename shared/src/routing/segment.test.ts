@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../settings/migrate.js';
-import { SEGMENTS } from '../snapshot/schema.js';
+import { defaultSettings } from '../settings/defaults.js';
+import { SEGMENTS } from '../vocabulary/keys.js';
 import { segmentFor } from './segment.js';
 
 const settings = defaultSettings();

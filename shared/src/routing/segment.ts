@@ -1,5 +1,5 @@
 import type { Settings } from '../settings/schema.js';
-import type { Segment } from '../snapshot/schema.js';
+import type { Segment } from '../vocabulary/keys.js';
 
 /**
  * The ARR tier an account belongs to. Each threshold belongs to the tier above it; an account with

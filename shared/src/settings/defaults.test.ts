@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { curvePoints } from '../health/curve.js';
 import { DEFAULT_SETTINGS } from './defaults.js';
-import { MEASURE_KEYS, MEASURE_SIGNALS, settingsSchema } from './schema.js';
+import { settingsSchema } from './schema.js';
+import { MEASURE_KEYS, MEASURE_SIGNALS } from '../vocabulary/keys.js';
 
 describe('default settings', () => {
   it('validate against the settings schema', () => {

@@ -485,3 +485,13 @@ export const DEFAULT_SETTINGS: Settings = {
     },
   ],
 };
+
+/** Settings are plain JSON data, so a JSON round trip is a faithful deep copy. */
+export function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** A fresh copy of the defaults, safe to edit. */
+export function defaultSettings(): Settings {
+  return clone(DEFAULT_SETTINGS);
+}

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldIssue } from '../result/result.js';
 import { DEFAULT_SETTINGS } from './defaults.js';
-import { defaultSettings, parseSettings } from './migrate.js';
-import { SETTINGS_VERSION } from './schema.js';
+import { parseSettings } from './migrate.js';
+import { defaultSettings } from './defaults.js';
+import { SETTINGS_VERSION } from '../vocabulary/keys.js';
 
 /** The defaults with one change, as an admin would submit them from the settings page. */
 function edited(change: (s: Record<string, unknown> & ReturnType<typeof defaultSettings>) => void) {

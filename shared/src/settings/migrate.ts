@@ -1,12 +1,9 @@
 import * as z from 'zod/mini';
-import { fail, issuesFromZod, ok, safeParse, type Result } from '../result/result.js';
-import { DEFAULT_SETTINGS } from './defaults.js';
-import { settingsSchema, SETTINGS_VERSION, type Settings } from './schema.js';
-
-/** Settings are plain JSON data, so a JSON round trip is a faithful deep copy. */
-function clone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
+import { fail, ok, type Result } from '../result/result.js';
+import { issuesFromZod, safeParse } from '../result/zod.js';
+import { clone, DEFAULT_SETTINGS } from './defaults.js';
+import { SETTINGS_VERSION } from '../vocabulary/keys.js';
+import { settingsSchema, type Settings } from './schema.js';
 
 const weight = z.number().check(z.minimum(0));
 
@@ -76,8 +73,4 @@ export function parseSettings(input: unknown): Result<Settings> {
   }
   const parsed = safeParse(settingsSchema, current);
   return parsed.success ? ok(parsed.data) : fail(issuesFromZod(parsed.error));
-}
-
-export function defaultSettings(): Settings {
-  return clone(DEFAULT_SETTINGS);
 }

@@ -10,21 +10,6 @@ import {
   type HandoffItemKey,
 } from '../vocabulary/keys.js';
 
-export {
-  SETTINGS_VERSION,
-  MEASURE_SIGNALS,
-  MEASURE_KEYS,
-  BANDS,
-  HANDOFF_ITEM_KEYS,
-  STAKEHOLDER_ROLES,
-  PLAYBOOK_KINDS,
-  type MeasureKey,
-  type SignalKey,
-  type Band,
-  type HandoffItemKey,
-  type StakeholderRole,
-} from '../vocabulary/keys.js';
-
 export const bandSchema = z.enum(BANDS);
 export const stakeholderRoleSchema = z.enum(STAKEHOLDER_ROLES);
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { parseWith, safeParse, type FieldIssue, type Result } from '../result/result.js';
+import type { FieldIssue, Result } from '../result/result.js';
+import { parseWith, safeParse } from '../result/zod.js';
 import { accountSnapshotSchema, type AccountSnapshot } from './schema.js';
 
 /** Strict: the snapshot must already match the schema exactly (JSON from our own faces). */

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 
 import { segmentSchema } from './segment.js';
 
-export { SEGMENTS, segmentSchema, type Segment } from './segment.js';
+export { segmentSchema } from './segment.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const count = z.number().check(z.int(), z.nonnegative());

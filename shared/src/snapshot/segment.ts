@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
 import { SEGMENTS } from '../vocabulary/keys.js';
 
-export { SEGMENTS, type Segment } from '../vocabulary/keys.js';
 export const segmentSchema = z.enum(SEGMENTS);

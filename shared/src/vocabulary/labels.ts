@@ -1,6 +1,6 @@
 import type { RiskLevel } from '../renewal/types.js';
-import type { Band, HandoffItemKey, StakeholderRole } from '../settings/schema.js';
-import type { Segment } from '../snapshot/schema.js';
+import type { Band, HandoffItemKey, StakeholderRole } from '../vocabulary/keys.js';
+import type { Segment } from '../vocabulary/keys.js';
 
 // The words every face shows for the core's codes. A face that spelled them itself would drift
 // from the others (and from the CRM picklists that carry the same labels).

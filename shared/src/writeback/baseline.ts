@@ -1,4 +1,4 @@
-import { type Band } from '../settings/schema.js';
+import type { Band } from '../vocabulary/keys.js';
 import { BANDS } from '../vocabulary/keys.js';
 import type { PreviousHealth } from '../health/types.js';
 import { isoDate, toEpochMs } from '../time/time.js';

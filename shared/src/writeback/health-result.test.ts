@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateAccount } from '../evaluation/evaluate.js';
-import { defaultSettings } from '../settings/migrate.js';
+import { defaultSettings } from '../settings/defaults.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import { trendBaseline } from './baseline.js';
 import {

@@ -2,7 +2,7 @@ import { round1 } from '../health/round.js';
 import type { PreviousHealth } from '../health/types.js';
 import type { AccountEvaluation } from '../evaluation/evaluate.js';
 import type { RiskLevel } from '../renewal/types.js';
-import type { Band } from '../settings/schema.js';
+import type { Band } from '../vocabulary/keys.js';
 import { percentOf } from '../display/numbers.js';
 import { isoDate, toEpochMs } from '../time/time.js';
 
