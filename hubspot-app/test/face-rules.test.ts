@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = new URL('../..', import.meta.url).pathname;
 const FACES = ['hubspot-app/src', 'salesforce/force-app/main/default/lwc'];
-const GENERATED = /[\\/]csopsCore[\\/]/;
+const GENERATED = /[\\/](csopsCore|csopsValidation)[\\/]/;
 const TESTS = /[\\/]__tests__[\\/]|\.test\.[jt]sx?$/;
 
 function sources(dir: string): string[] {
