@@ -9,7 +9,9 @@ import {
   startSandbox,
   type RunningSandbox,
 } from '@csops/sandbox';
+import { readAppProject } from './app-project.js';
 import { ensureCoreBuilt } from './core-build.js';
+import { DEMO_HISTORY_DAYS, scoreDemoHistory } from './demo-history.js';
 import type { FunctionUser } from './function-runner.js';
 import { startPreview, type Preview } from './server.js';
 
@@ -75,6 +77,24 @@ export async function launchPreview(options: LaunchOptions): Promise<RunningPrev
   } catch (error) {
     await sandbox.close();
     throw error;
+  }
+  const appDir = options.appDir ?? HUBSPOT_APP_DIR;
+  const rescoreFunction = readAppProject(appDir).functions.find((f) => /rescore/i.test(f.uid))?.uid;
+  if (sandbox.seeded && rescoreFunction) {
+    log(`Scoring the new demo portfolio as of ${DEMO_HISTORY_DAYS} days ago, then today…`);
+    try {
+      await scoreDemoHistory({
+        previewUrl: preview.url,
+        token: preview.apiToken,
+        rescoreFunction,
+        seededAt: sandbox.seededAt,
+        now: new Date(),
+      });
+    } catch (error) {
+      await preview.close();
+      await sandbox.close();
+      throw error;
+    }
   }
   return {
     preview,

@@ -30,6 +30,8 @@ export interface RunningSandbox {
   seededAt: string;
   /** What loading the kept portal had to say, such as a torn last write dropped; empty when all was well. */
   notices: string[];
+  /** True when this start seeded the portal afresh, false when it loaded a kept one. */
+  seeded: boolean;
   close(): Promise<void>;
   stats(): SandboxStats;
   resetStats(): void;
@@ -43,8 +45,9 @@ export const DEFAULT_REQUESTS_PER_10S = 190;
 function openStore(
   opts: { dataDir?: string; reset: boolean; seed: 'demo' | 'empty'; portalId: number },
   now: () => Date,
-): { store: CrmStore; journal?: FileJournal; notices: string[] } {
-  if (!opts.dataDir) return { store: seedPortal(opts.seed, opts.portalId, now()), notices: [] };
+): { store: CrmStore; journal?: FileJournal; notices: string[]; seeded: boolean } {
+  if (!opts.dataDir)
+    return { store: seedPortal(opts.seed, opts.portalId, now()), notices: [], seeded: true };
   const loaded = opts.reset ? undefined : FileJournal.load(opts.dataDir);
   if (loaded) {
     const journal = FileJournal.open(opts.dataDir, loaded.store, {
@@ -57,10 +60,15 @@ function openStore(
           `Dropped ${loaded.droppedBytes} bytes an interrupted write left at the end of ${join(opts.dataDir, JOURNAL)} (kept in ${DROPPED}); every complete write before them is kept.`,
         ]
       : [];
-    return { store: loaded.store, journal, notices };
+    return { store: loaded.store, journal, notices, seeded: false };
   }
   const store = seedPortal(opts.seed, opts.portalId, now());
-  return { store, journal: FileJournal.open(opts.dataDir, store, { fresh: true }), notices: [] };
+  return {
+    store,
+    journal: FileJournal.open(opts.dataDir, store, { fresh: true }),
+    notices: [],
+    seeded: true,
+  };
 }
 
 /** Starts a HubSpot-API-compatible CRM on 127.0.0.1. */
@@ -70,7 +78,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     throw new Error(`Invalid sandbox options:\n${formatIssues(issuesFromZod(parsed.error))}`);
   const o = parsed.data;
   const now = o.now ?? (() => new Date());
-  const { store, journal, notices } = openStore(o, now);
+  const { store, journal, notices, seeded } = openStore(o, now);
   const server = new SandboxServer({
     store,
     token: o.token,
@@ -99,6 +107,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     portalId: store.meta.portalId,
     seededAt: store.meta.seededAt,
     notices,
+    seeded,
     stats: () => structuredClone(server.stats),
     resetStats: () => server.resetStats(),
     setFaults: (faults) => {

@@ -15,7 +15,9 @@ describe('portfolio page in Chromium', () => {
       const total = await rows.count();
       expect(total).toBeGreaterThan(50);
 
-      // Nobody has opened these accounts yet: the rescore function scores every one of them.
+      // A new demo opens scored, with two weeks of history behind it; a rescore scores it again.
+      await page.locator('tr[data-band=red]').first().waitFor();
+      expect(await page.locator('tr[data-band=unscored]').count()).toBe(0);
       await page.locator('[data-action=rescore]').click();
       await page.getByText(/^Portfolio rescored/).waitFor({ timeout: 60_000 });
       await page.locator('tr[data-band=red]').first().waitFor();
