@@ -40,7 +40,11 @@ function pointsOf(
   return curvePoints(setting.curve, value);
 }
 
-/** The points each counted signal earns on its curve, by signal, each under its own measure. */
+/**
+ * The points each counted signal earns on its curve. Written out signal by signal: the compiler
+ * checks that each reads the settings of its own measure and that none is left out, and every
+ * account's points have the same shape.
+ */
 export function signalPoints(v: SignalValues, settings: Settings): SignalPoints {
   const { usage, adoption, support, engagement, sentiment, billing, contract, onboarding } =
     settings.measures;
