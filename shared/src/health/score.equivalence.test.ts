@@ -125,4 +125,26 @@ describe('the compiled health scorer', () => {
       { numRuns: 100 },
     );
   });
+
+  it('scores settings edited in place exactly as a copy of the edited settings', () => {
+    fc.assert(
+      fc.property(snapshotArb, settingsArb, settingsArb, (snapshot, first, second) => {
+        const settings = structuredClone(first);
+        scoreHealth(snapshot, settings);
+        for (const key of MEASURE_KEYS) {
+          settings.measures[key].weight = second.measures[key].weight;
+          Object.assign(
+            settings.measures[key].signals,
+            structuredClone(second.measures[key].signals),
+          );
+        }
+        Object.assign(settings.bands, second.bands);
+        settings.freshness.defaultDays = second.freshness.defaultDays;
+        expect(scoreHealth(snapshot, settings)).toEqual(
+          scoreHealth(snapshot, structuredClone(second)),
+        );
+      }),
+      { numRuns: 100 },
+    );
+  });
 });

@@ -39,7 +39,11 @@ function pointsOf(
   return curvePoints(setting.curve, value);
 }
 
-/** The points each counted signal earns on its curve, by signal, each under its own measure. */
+/**
+ * The points each counted signal earns on its curve. Written out signal by signal: the compiler
+ * checks that each reads the settings of its own measure and that none is left out, and every
+ * account's points have the same shape.
+ */
 export function signalPoints(v: SignalValues, settings: Settings): SignalPoints {
   const { usage, adoption, support, engagement, sentiment, billing, contract, onboarding } =
     settings.measures;
@@ -73,19 +77,15 @@ export function signalPoints(v: SignalValues, settings: Settings): SignalPoints 
   } satisfies Record<SignalKey, number | undefined>;
 }
 
-/**
- * A measure's score, 0–100: the weighted mean of its counted signals' points, rounded to one
- * decimal; NaN when none of them was observed.
- */
-export function measureScore(
-  measure: MeasureKey,
+/** The weighted mean of the points of these signals under their settings; NaN when none counted. */
+function weightedPoints(
+  signals: readonly SignalKey[],
+  own: Partial<Record<SignalKey, SignalSetting>>,
   points: SignalPoints,
-  settings: Settings,
 ): number {
-  const own = signalSettingsOf(settings, measure);
   let sum = 0;
   let weight = 0;
-  for (const signal of MEASURE_SIGNALS[measure]) {
+  for (const signal of signals) {
     const earned = points[signal];
     if (earned === undefined) continue;
     const w = own[signal]?.weight ?? 0;
@@ -95,12 +95,27 @@ export function measureScore(
   return weight > 0 ? round1(sum / weight) : NaN;
 }
 
+/**
+ * A measure's score, 0–100: the weighted mean of its counted signals' points, rounded to one
+ * decimal; NaN when none of them was observed.
+ */
+export function measureScore(
+  measure: MeasureKey,
+  points: SignalPoints,
+  settings: Settings,
+): number {
+  return weightedPoints(MEASURE_SIGNALS[measure], signalSettingsOf(settings, measure), points);
+}
+
 /** Every measure with a weight above 0, in MEASURE_KEYS order, with its score. */
 export function weighedMeasures(points: SignalPoints, settings: Settings): WeighedMeasure[] {
   const weighed: WeighedMeasure[] = [];
   for (const key of MEASURE_KEYS) {
-    const weight = settings.measures[key].weight;
-    if (weight > 0) weighed.push({ key, weight, score: measureScore(key, points, settings) });
+    const { weight, signals } = settings.measures[key];
+    if (weight > 0) {
+      const own = signals as Partial<Record<SignalKey, SignalSetting>>;
+      weighed.push({ key, weight, score: weightedPoints(MEASURE_SIGNALS[key], own, points) });
+    }
   }
   return weighed;
 }
