@@ -1,11 +1,12 @@
 // Calibration speed on a large synthetic book: import (CSV → snapshots through a mapping), 5-fold
 // cross-validated calibration, then a back-test of the calibrated settings. Prints rows/s, seconds
 // and peak memory; `--json` prints one {"name","value","unit"} object per line.
-import { backtest, calibrate, defaultSettings, seededRandom } from '@csops/core';
-import { scoreHistory } from '../src/analytics/history.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { backtest, calibrateMatrix, defaultSettings, scoreRows, seededRandom } from '@csops/core';
+import { compactHistory, scoredOutcomes } from '../src/analytics/compact-history.js';
 import { mappingSchema } from '../src/analytics/mapping-schema.js';
-import { mapRows } from '../src/analytics/map-rows.js';
-import { readTable } from '../src/analytics/read-table.js';
 
 const rows = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 100_000);
 const json = process.argv.includes('--json');
@@ -56,26 +57,28 @@ const mapping = mappingSchema.parse({
   outcome: { status: { column: 'churn', values: { Yes: 'churned', No: 'renewed' } } },
 });
 
-const text = syntheticCsv(rows);
+const dir = mkdtempSync(join(tmpdir(), 'csops-bench-'));
+const path = join(dir, 'book.csv');
+writeFileSync(path, syntheticCsv(rows));
 const t0 = performance.now();
-const history = mapRows(readTable(text, 'csv'), mapping);
+const history = await compactHistory(path, mapping);
 const t1 = performance.now();
-const result = calibrate(
-  history.records.map((r) => r.snapshot),
-  history.records.map((r) => r.outcome.status === 'churned'),
-  defaultSettings(),
-  { folds: 5, seed: 1 },
-);
+rmSync(dir, { recursive: true, force: true });
+const result = calibrateMatrix(history.signals, history.churned, defaultSettings(), {
+  folds: 5,
+  seed: 1,
+});
 const t2 = performance.now();
 if (!result.success) throw new Error(JSON.stringify(result.issues));
 const t3 = performance.now();
-const scored = scoreHistory(history.records, result.data.settings);
+const settings = result.data.settings;
+const scored = scoredOutcomes(history, scoreRows(history.signals, settings), settings);
 const backtested = backtest(scored, result.data.settings, { folds: 5, seed: 1 });
 const t4 = performance.now();
 const peakMiB = process.resourceUsage().maxRSS / 1024;
 
 const figures = [
-  { name: 'rows', value: history.records.length, unit: 'rows' },
+  { name: 'rows', value: history.signals.rows, unit: 'rows' },
   { name: 'import_seconds', value: (t1 - t0) / 1000, unit: 's' },
   { name: 'calibrate_5fold_seconds', value: (t2 - t1) / 1000, unit: 's' },
   { name: 'calibrate_rows_per_second', value: rows / ((t2 - t1) / 1000), unit: 'rows/s' },

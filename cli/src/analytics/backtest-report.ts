@@ -3,13 +3,21 @@ import { arr, num, pct, table } from './format.js';
 import { BAND_COLORS, barChart, captureChart, unitChart } from './html/charts.js';
 import { htmlPage, htmlTable, kpis, note } from './html/page.js';
 
+/** Capture beside how many accounts were flagged at all: flagging everyone captures every churn. */
+export function flaggedLine(f: BacktestReport['flagged']): string {
+  return `Churned accounts flagged red or yellow: ${f.flaggedAccounts} of ${f.churnedAccounts} (${pct(f.accountShare)}), while ${arr(f.allFlaggedAccounts)} of all ${arr(f.scoredAccounts)} accounts were flagged (${pct(f.allAccountShare)}); churned ARR flagged: ${arr(f.flaggedArr)} of ${arr(f.churnedArr)} (${pct(f.arrShare)})`;
+}
+
+export function backwardsWarning(what: string, auc: number | null): string {
+  return `Warning: ${what} AUC ${num(auc)} is below 0.5: the model ranks accounts backwards (those it calls healthier churned more), so its flags do worse than chance. Review the settings before acting on them.`;
+}
+
 export function backtestText(r: BacktestReport, settings: Settings): string {
   const out: string[] = [];
   out.push(`AUC (risk = 100 − health vs churned): ${num(r.auc)}`);
+  if (r.ranksBackwards) out.push(backwardsWarning('the', r.auc));
   out.push(`Brier score: ${num(r.brier)}  — churn probability: ${r.probabilityMethod}`);
-  out.push(
-    `Churned accounts flagged red or yellow: ${r.flagged.flaggedAccounts} of ${r.flagged.churnedAccounts} (${pct(r.flagged.accountShare)}); churned ARR flagged: ${arr(r.flagged.flaggedArr)} of ${arr(r.flagged.churnedArr)} (${pct(r.flagged.arrShare)})`,
-  );
+  out.push(flaggedLine(r.flagged));
   out.push(
     '',
     `Confusion by band (green ≥ ${settings.bands.green}, yellow ≥ ${settings.bands.yellow}, red below):`,
@@ -99,9 +107,12 @@ export function backtestHtml(r: BacktestReport, settings: Settings, source: stri
             ['AUC', num(r.auc)],
             ['Brier', num(r.brier)],
             ['churned accounts flagged', pct(r.flagged.accountShare)],
+            ['all accounts flagged', pct(r.flagged.allAccountShare)],
             ['churned ARR flagged', pct(r.flagged.arrShare)],
             ['accounts scored', `${r.scored} of ${r.rows}`],
-          ]) + note(`Churn probability: ${r.probabilityMethod}.`),
+          ]) +
+          (r.ranksBackwards ? note(backwardsWarning('the', r.auc)) : '') +
+          note(`Churn probability: ${r.probabilityMethod}.`),
       },
       {
         title: 'Charts',

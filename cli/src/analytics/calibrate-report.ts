@@ -1,5 +1,6 @@
 import type { BacktestReport, CalibrationReport, HoldoutReport } from '@csops/core';
-import { rocCurve, reliabilityCurve, scoredPairs, thinCurve } from '@csops/core';
+import { ranksBackwards, rocCurve, reliabilityCurve, scoredPairs, thinCurve } from '@csops/core';
+import { backwardsWarning, flaggedLine } from './backtest-report.js';
 import { num, pct, table } from './format.js';
 import { BAND_COLORS, barChart, captureChart, unitChart, type Series } from './html/charts.js';
 import { htmlPage, htmlTable, kpis, note } from './html/page.js';
@@ -29,10 +30,24 @@ function measureEvidence(r: CalibrationReport): [string[], (string | number)[][]
   ];
 }
 
+/** A warning for each AUC the run reports that ranks accounts backwards. */
+function backwardsWarnings(r: CalibrationReport, holdout: HoldoutReport | undefined): string[] {
+  return (
+    [
+      ['the default settings’ cross-validated', r.default.auc],
+      ['the calibrated cross-validated', r.calibrated.auc],
+      ['the calibrated held-out', holdout?.calibrated.auc ?? null],
+    ] as [string, number | null][]
+  )
+    .filter(([, auc]) => ranksBackwards(auc))
+    .map(([what, auc]) => backwardsWarning(what, auc));
+}
+
 export function calibrateText(
   r: CalibrationReport,
   holdout: HoldoutReport | undefined,
   out: string,
+  oofBacktest: BacktestReport,
 ): string {
   const lines: string[] = [];
   lines.push(
@@ -68,6 +83,8 @@ export function calibrateText(
       ),
     );
   }
+  lines.push('', ...backwardsWarnings(r, holdout));
+  lines.push(`Out of fold, with the calibrated bands. ${flaggedLine(oofBacktest.flagged)}`);
   lines.push('');
   lines.push(
     'Measure weights and their evidence (AUC of the measure alone; churn rate from lowest to highest quintile of its score):',
@@ -183,12 +200,15 @@ export function calibrateHtml(
             ['calibrated AUC (CV)', num(r.calibrated.auc)],
             ['default Brier', num(r.default.brier)],
             ['calibrated Brier', num(r.calibrated.brier)],
+            ['churned accounts flagged (out of fold)', pct(oofBacktest.flagged.accountShare)],
+            ['all accounts flagged (out of fold)', pct(oofBacktest.flagged.allAccountShare)],
             ...(holdout
               ? ([
                   ['held-out AUC', `${num(holdout.default.auc)} → ${num(holdout.calibrated.auc)}`],
                 ] as [string, string][])
               : []),
           ]) +
+          backwardsWarnings(r, holdout).map(note).join('') +
           note(
             'Every row is scored by a model fitted without its fold; the churn probability is a logistic fit of churn on the score, also learned without the fold.',
           ),

@@ -39,6 +39,13 @@ export const seedFlag = z.coerce
   .min(0, 'must be 0 or more')
   .default(1);
 
+/** A one-character CSV delimiter; "tab" (or \t) for tab-separated files. */
+export const delimiterFlag = z
+  .string()
+  .transform((d) => (d === 'tab' || d === '\\t' ? '\t' : d))
+  .pipe(z.string().length(1, "must be one character, e.g. ';' (or tab)"))
+  .optional();
+
 /** The flags every command over a history export takes: data, mapping, settings, output, folds. */
 export const historyFlags = {
   data: fileFlag('data'),
@@ -48,6 +55,7 @@ export const historyFlags = {
   html: z.string().min(1, '--html needs a file path').optional(),
   folds: foldsFlag,
   seed: seedFlag,
+  delimiter: delimiterFlag,
 };
 
 /** How parseArgs reads the history flags (every value but --json is a string to validate). */
@@ -59,6 +67,7 @@ export const historyOptions: OptionSpec = {
   html: { type: 'string' },
   folds: { type: 'string' },
   seed: { type: 'string' },
+  delimiter: { type: 'string' },
 };
 
 export function usageError(issues: { path: string; message: string }[], usage: string): number {

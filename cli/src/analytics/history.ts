@@ -24,16 +24,23 @@ export function scoreHistory(
   });
 }
 
-export async function readHistory(dataPath: string, mappingPath: string): Promise<MappedHistory> {
-  return loadHistory(dataPath, await loadMapping(mappingPath));
+export async function readHistory(
+  dataPath: string,
+  mappingPath: string,
+  delimiter?: string,
+): Promise<MappedHistory> {
+  return loadHistory(dataPath, await loadMapping(mappingPath), delimiter);
 }
 
-export function rejectedRows(history: MappedHistory): RowError[] {
+/** What a report needs to list rejected rows: how many were read and which were refused. */
+type Rejections = Pick<MappedHistory, 'rejected'>;
+
+export function rejectedRows(history: Rejections): RowError[] {
   return history.rejected.flatMap((r) => r.errors);
 }
 
 /** Every rejected row on stderr (up to a limit, then how many more), so nothing vanishes unseen. */
-export function reportRejected(history: MappedHistory, limit = 50): void {
+export function reportRejected(history: Rejections, limit = 50): void {
   const errors = rejectedRows(history);
   if (errors.length === 0) return;
   const lines = errors

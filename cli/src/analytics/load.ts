@@ -1,18 +1,20 @@
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import {
   defaultSettings,
   formatIssues,
   issuesFromZod,
   parseSettings,
+  type HistoricalRecord,
   type Settings,
 } from '@csops/core';
+import { InputError } from './input-error.js';
 import { mappingSchema, type Mapping } from './mapping-schema.js';
-import { mappedColumns, mapRows, type MappedHistory } from './map-rows.js';
-import { readTable } from './read-table.js';
+import { mappedColumns, mapRow, type MappedHistory } from './map-rows.js';
+import { memoryGuard } from './memory-guard.js';
+import { formatOf, readTable } from './read-table.js';
+import { TableError } from './table-error.js';
 
-/** A problem that stops the run before any row is read (unreadable file, invalid mapping). */
-export class InputError extends Error {}
+export { InputError };
 
 async function readText(path: string, what: string): Promise<string> {
   try {
@@ -50,25 +52,60 @@ export async function loadSettings(path: string | undefined): Promise<Settings> 
   return parsed.data;
 }
 
-/** Reads an export and maps it onto snapshots with outcomes. */
-export async function loadHistory(dataPath: string, mapping: Mapping): Promise<MappedHistory> {
-  const text = await readText(dataPath, 'data file');
-  const format = extname(dataPath).toLowerCase() === '.json' ? 'json' : 'csv';
-  let table;
-  try {
-    table = readTable(text, format, mapping.csv?.delimiter);
-  } catch (e) {
-    throw new InputError(`cannot parse ${dataPath}: ${(e as Error).message}`);
-  }
-  if (format === 'csv') {
-    const missing = mappedColumns(mapping).filter((c) => !table.columns.includes(c.column));
-    if (missing.length > 0) {
+/** What reading an export leaves besides the accepted rows: how many were read, which were refused. */
+export type ReadCounts = Omit<MappedHistory, 'records'>;
+
+/**
+ * Streams an export through the mapping, handing each accepted row to `accept` as soon as it is
+ * mapped; nothing else of the row is kept, so what stays in memory is whatever `accept` keeps.
+ */
+export async function streamHistory(
+  dataPath: string,
+  mapping: Mapping,
+  accept: (record: HistoricalRecord) => void,
+  delimiter = mapping.csv?.delimiter,
+): Promise<ReadCounts> {
+  const counts: ReadCounts = { read: 0, rejected: [] };
+  const guard = memoryGuard();
+  const sink = {
+    columns: (columns: string[]) => {
+      const missing = mappedColumns(mapping).filter((c) => !columns.includes(c.column));
+      if (missing.length === 0) return;
       throw new InputError(
         `the mapping reads columns that ${dataPath} does not have:\n${missing
           .map((m) => `${m.field}: column "${m.column}" not found`)
-          .join('\n')}\n(columns: ${table.columns.join(', ')})`,
+          .join('\n')}\n(columns: ${columns.join(', ')})`,
       );
+    },
+    row: (row: Parameters<typeof mapRow>[0]) => {
+      counts.read++;
+      const result = mapRow(row, mapping);
+      if ('errors' in result)
+        counts.rejected.push({ location: row.location, errors: result.errors });
+      else accept(result.record);
+      guard(counts.read, row.location);
+    },
+  };
+  try {
+    await readTable(dataPath, formatOf(dataPath), sink, delimiter);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    if (e instanceof TableError) throw new InputError(`cannot read ${dataPath}: ${e.message}`);
+    if (typeof (e as NodeJS.ErrnoException).syscall === 'string') {
+      throw new InputError(`cannot read the data file ${dataPath}: ${(e as Error).message}`);
     }
+    throw e;
   }
-  return mapRows(table, mapping);
+  return counts;
+}
+
+/** Reads an export and maps it onto snapshots with outcomes, every accepted row kept whole. */
+export async function loadHistory(
+  dataPath: string,
+  mapping: Mapping,
+  delimiter?: string,
+): Promise<MappedHistory> {
+  const records: HistoricalRecord[] = [];
+  const counts = await streamHistory(dataPath, mapping, (r) => records.push(r), delimiter);
+  return { ...counts, records };
 }

@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mappingSchema } from './mapping-schema.js';
 import { mapRows } from './map-rows.js';
-import { readTable } from './read-table.js';
+import { tableRows } from './testing.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const mapping = mappingSchema.parse(JSON.parse(fixture('accounts-mapping.json')));
 
 describe('mapping an export onto snapshots with outcomes', () => {
-  const history = mapRows(readTable(fixture('accounts.csv'), 'csv'), mapping);
+  let history: ReturnType<typeof mapRows>;
+  beforeAll(async () => {
+    history = mapRows(await tableRows(fixture('accounts.csv')), mapping);
+  });
 
   it('never drops a row: accepted plus rejected equals read', () => {
     expect(history.read).toBe(8);
@@ -55,7 +58,7 @@ describe('mapping an export onto snapshots with outcomes', () => {
     expect(a1.line).toBe(2);
   });
 
-  it('derives dates from asOf, counts matching columns and scales values', () => {
+  it('derives dates from asOf, counts matching columns and scales values', async () => {
     const m = mappingSchema.parse({
       accountId: { column: 'id' },
       asOf: { constant: '2020-01-01' },
@@ -70,7 +73,7 @@ describe('mapping an export onto snapshots with outcomes', () => {
       outcome: { status: { column: 'churn', values: { Yes: 'churned', No: 'renewed' } } },
     });
     const out = mapRows(
-      readTable('id,monthly,tenure,a,b,c,churn\nX,10.5,12,Yes,No,n/a,Yes\n', 'csv'),
+      await tableRows('id,monthly,tenure,a,b,c,churn\nX,10.5,12,Yes,No,n/a,Yes\n', 'csv'),
       m,
     );
     const r = out.records[0]!;
@@ -80,7 +83,7 @@ describe('mapping an export onto snapshots with outcomes', () => {
     expect(r.outcome).toEqual({ status: 'churned', arrBefore: 126, arrAfter: 0 });
   });
 
-  it('reads JSON exports and names records by position', () => {
+  it('reads JSON exports and names records by position', async () => {
     const json = JSON.stringify([
       {
         id: 'J1',
@@ -106,15 +109,15 @@ describe('mapping an export onto snapshots with outcomes', () => {
       },
       'not an object',
     ]);
-    const out = mapRows(readTable(json, 'json'), mapping);
+    const out = mapRows(await tableRows(json, 'json'), mapping);
     expect(out.records).toHaveLength(1);
     expect(out.rejected.map((r) => r.location)).toEqual(['record 2', 'record 3']);
     expect(out.rejected[0]!.errors[0]).toMatchObject({ field: 'arr', column: 'arr' });
   });
 
-  it('rejects a row with too few fields instead of guessing', () => {
+  it('rejects a row with too few fields instead of guessing', async () => {
     const out = mapRows(
-      readTable('id,company,snapshot_date\nZ,Zed\n', 'csv'),
+      await tableRows('id,company,snapshot_date\nZ,Zed\n', 'csv'),
       mappingSchema.parse({
         accountId: { column: 'id' },
         asOf: { constant: '2024-01-01' },

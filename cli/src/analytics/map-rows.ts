@@ -7,7 +7,7 @@ import {
 } from '@csops/core';
 import type { Mapping, Source } from './mapping-schema.js';
 import { SNAPSHOT_FIELDS, type FieldKind } from './snapshot-fields.js';
-import type { Table, TableRow } from './read-table.js';
+import type { TableRow } from './read-table.js';
 
 /** A rejected row: where it is, which field, which column, and why. */
 export interface RowError {
@@ -55,18 +55,19 @@ export function mappedColumns(mapping: Mapping): { field: string; column: string
 }
 
 /** Maps every row; a bad row is rejected with every problem it has, never silently dropped. */
-export function mapRows(table: Table, mapping: Mapping): MappedHistory {
+export function mapRows(rows: readonly TableRow[], mapping: Mapping): MappedHistory {
   const records: HistoricalRecord[] = [];
   const rejected: MappedHistory['rejected'] = [];
-  for (const row of table.rows) {
+  for (const row of rows) {
     const result = mapRow(row, mapping);
     if ('errors' in result) rejected.push({ location: row.location, errors: result.errors });
     else records.push(result.record);
   }
-  return { read: table.rows.length, records, rejected };
+  return { read: rows.length, records, rejected };
 }
 
-function mapRow(
+/** Maps one row onto a snapshot with its outcome, or every problem it has. */
+export function mapRow(
   row: TableRow,
   mapping: Mapping,
 ): { record: HistoricalRecord } | { errors: RowError[] } {

@@ -2,7 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultSettings } from '@csops/core';
 import { describe, expect, it } from 'vitest';
-import { externalReferences, runCaptured, writeSyntheticBook } from '../analytics/testing.js';
+import {
+  externalReferences,
+  runCaptured,
+  writeBackwardsMapping,
+  writeSyntheticBook,
+} from '../analytics/testing.js';
 import { command } from './backtest.js';
 
 const fixtures = new URL('../analytics/fixtures/', import.meta.url).pathname;
@@ -103,5 +108,85 @@ describe('csops backtest', () => {
     ]);
     expect(code).toBe(1);
     expect(stderr).toContain('bands.green: green must start above yellow');
+  });
+
+  it('refuses --html into a folder that does not exist, before reading anything', async () => {
+    const html = join(book.dir, 'missing', 'report.html');
+    const { code, stdout, stderr } = await runCaptured(command.run, [
+      '--data',
+      join(book.dir, 'no-such-export.csv'),
+      '--mapping',
+      book.mapping,
+      '--html',
+      html,
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `csops backtest: cannot write ${html}: the folder ${join(book.dir, 'missing')} does not exist\n`,
+    );
+  });
+
+  it('refuses an export whose header names a column twice', async () => {
+    const [header, ...rest] = readFileSync(book.data, 'utf8').split('\n');
+    const path = join(book.dir, 'twice.csv');
+    writeFileSync(path, [`${header},csat`, ...rest.map((r) => (r ? `${r},1` : r))].join('\n'));
+    const { code, stderr } = await runCaptured(command.run, [
+      '--data',
+      path,
+      '--mapping',
+      book.mapping,
+    ]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('its header repeats "csat" (columns 11 and 12)');
+  });
+
+  it('reads a semicolon export with --delimiter', async () => {
+    const path = join(book.dir, 'semicolons.csv');
+    writeFileSync(path, readFileSync(book.data, 'utf8').replaceAll(',', ';'));
+    const wrong = await runCaptured(command.run, ['--data', path, '--mapping', book.mapping]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("pass --delimiter ';'");
+    const right = await runCaptured(command.run, [
+      '--data',
+      path,
+      '--mapping',
+      book.mapping,
+      '--delimiter',
+      ';',
+    ]);
+    expect(right.code).toBe(0);
+    expect(right.stdout).toContain('rows read 400 = scored 400');
+  });
+
+  it('shows the share of all accounts flagged beside the churn captured', async () => {
+    const { stdout } = await runCaptured(command.run, [
+      '--data',
+      book.data,
+      '--mapping',
+      book.mapping,
+    ]);
+    expect(stdout).toMatch(
+      /Churned accounts flagged red or yellow: \d+ of \d+ \(\d+\.\d%\), while \d+ of all 400 accounts were flagged \(\d+\.\d%\)/,
+    );
+    expect(stdout).not.toContain('Warning');
+  });
+
+  it('warns, in text and HTML, when the AUC is below 0.5', async () => {
+    const html = join(book.dir, 'backwards.html');
+    const { code, stdout } = await runCaptured(command.run, [
+      '--data',
+      book.data,
+      '--mapping',
+      writeBackwardsMapping(book),
+      '--html',
+      html,
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /Warning: the AUC 0\.[0-4]\d\d is below 0\.5: the model ranks accounts backwards/,
+    );
+    expect(readFileSync(html, 'utf8')).toContain('ranks accounts backwards');
+    expect(readFileSync(html, 'utf8')).toContain('all accounts flagged');
   });
 });

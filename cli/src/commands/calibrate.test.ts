@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSettings } from '@csops/core';
 import { describe, expect, it } from 'vitest';
-import { externalReferences, runCaptured, writeSyntheticBook } from '../analytics/testing.js';
+import {
+  externalReferences,
+  runCaptured,
+  writeBackwardsMapping,
+  writeSyntheticBook,
+} from '../analytics/testing.js';
 import { command as backtest } from './backtest.js';
 import { command } from './calibrate.js';
 
@@ -112,5 +117,25 @@ describe('csops calibrate', () => {
     ]);
     expect(code).toBe(2);
     expect(stderr).toContain('--folds: use at least 2 folds');
+  });
+
+  it('shows capture beside the share of all accounts flagged, and warns of a backwards default', async () => {
+    const { code, stdout } = await runCaptured(command.run, [
+      '--data',
+      book.data,
+      '--mapping',
+      writeBackwardsMapping(book),
+      '--out',
+      join(book.dir, 'backwards-settings.json'),
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /Warning: the default settings’ cross-validated AUC 0\.[0-4]\d\d is below 0\.5/,
+    );
+    // Calibration learns each signal's direction, so the calibrated model is not backwards.
+    expect(stdout).not.toContain('the calibrated cross-validated AUC');
+    expect(stdout).toMatch(
+      /Out of fold, with the calibrated bands\. Churned accounts flagged .* of all 600 accounts were flagged/,
+    );
   });
 });

@@ -1,7 +1,7 @@
-import { backtest, bandFor, calibrate, holdoutEvaluation, type ScoredOutcome } from '@csops/core';
+import { backtest, calibrateMatrix, holdoutEvaluationOfMatrix } from '@csops/core';
 import { z } from 'zod';
 import type { Command } from '../main.js';
-import { writeWhole } from '../analytics/write-whole.js';
+import { checkWritable, writeWhole } from '../analytics/write-whole.js';
 import { calibrateHtml, calibrateText } from '../analytics/calibrate-report.js';
 import {
   fileFlag,
@@ -10,9 +10,14 @@ import {
   parseFlags,
   usageError,
 } from '../analytics/flags.js';
-import { countsLine, readHistory, rejectedRows, reportRejected } from '../analytics/history.js';
+import { readCompactHistory, scoredOutcomes } from '../analytics/compact-history.js';
+import { countsLine, rejectedRows, reportRejected } from '../analytics/history.js';
 import { InputError, loadSettings } from '../analytics/load.js';
 import { progressBar } from '../analytics/progress.js';
+import { ensureRoom } from '../analytics/memory-guard.js';
+
+/** Heap calibration takes per row beyond the rows as read: a little over the back-test it ends with. */
+const CALIBRATE_BYTES_PER_ROW = 400;
 
 const usage = `csops calibrate --data FILE --mapping FILE --out SETTINGS_FILE [--settings FILE] [--json] [--html FILE] [--folds 5] [--seed N] [--holdout SHARE]
 
@@ -57,12 +62,14 @@ export const command: Command = {
     if (!parsed.success) return usageError(parsed.issues, usage);
     const f = parsed.data;
     try {
+      checkWritable(f.out);
+      if (f.html) checkWritable(f.html);
       const base = await loadSettings(f.settings);
-      const history = await readHistory(f.data, f.mapping);
-      const snapshots = history.records.map((r) => r.snapshot);
-      const churned = history.records.map((r) => r.outcome.status === 'churned');
+      const history = await readCompactHistory(f.data, f.mapping, f.delimiter);
+      const { signals, churned } = history;
+      ensureRoom(signals.rows, CALIBRATE_BYTES_PER_ROW, 'calibrate on');
       const bar = progressBar('calibrating');
-      const result = calibrate(snapshots, churned, base, {
+      const result = calibrateMatrix(signals, churned, base, {
         folds: f.folds,
         seed: f.seed,
         onProgress: bar.update,
@@ -79,26 +86,11 @@ export const command: Command = {
       const holdout =
         f.holdout === undefined
           ? undefined
-          : holdoutEvaluation(snapshots, churned, base, { share: f.holdout, seed: f.seed });
+          : holdoutEvaluationOfMatrix(signals, churned, base, { share: f.holdout, seed: f.seed });
 
       await writeWhole(f.out, `${JSON.stringify(report.settings, null, 2)}\n`);
 
-      const oofRows: ScoredOutcome[] = history.records.map((rec, i) => {
-        const score = report.outOfFold.calibratedScores[i] as number;
-        const scored = !Number.isNaN(score);
-        return {
-          accountId: rec.snapshot.accountId,
-          asOf: rec.snapshot.asOf,
-          ...(rec.snapshot.contract?.renewalDate
-            ? { renewalDate: rec.snapshot.contract.renewalDate }
-            : {}),
-          arrBefore: rec.outcome.arrBefore,
-          arrAfter: rec.outcome.arrAfter,
-          status: rec.outcome.status,
-          score: scored ? score : null,
-          band: scored ? bandFor(score, report.settings) : null,
-        };
-      });
+      const oofRows = scoredOutcomes(history, report.outOfFold.calibratedScores, report.settings);
       const oofBacktest = backtest(oofRows, report.settings, { folds: f.folds, seed: f.seed });
       if (f.html)
         await writeWhole(f.html, calibrateHtml(report, churned, oofBacktest, holdout, f.data));
@@ -132,7 +124,7 @@ export const command: Command = {
       } else {
         reportRejected(history);
         process.stdout.write(
-          `${countsLine(history.read, report.calibrated.scored, unscored, history.rejected.length)}\n${calibrateText(report, holdout, f.out)}\n`,
+          `${countsLine(history.read, report.calibrated.scored, unscored, history.rejected.length)}\n${calibrateText(report, holdout, f.out, oofBacktest)}\n`,
         );
         if (f.html) process.stdout.write(`HTML report written to ${f.html}\n`);
       }

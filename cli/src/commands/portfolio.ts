@@ -1,7 +1,7 @@
 import { portfolioReport, type RenewalPeriod } from '@csops/core';
 import { z } from 'zod';
 import type { Command } from '../main.js';
-import { writeWhole } from '../analytics/write-whole.js';
+import { checkWritable, writeWhole } from '../analytics/write-whole.js';
 import { historyFlags, historyOptions, parseFlags, usageError } from '../analytics/flags.js';
 import {
   countsLine,
@@ -68,8 +68,9 @@ export const command: Command = {
     if (!parsed.success) return usageError(parsed.issues, usage);
     const f = parsed.data;
     try {
+      if (f.html) checkWritable(f.html);
       const settings = await loadSettings(f.settings);
-      const history = await readHistory(f.data, f.mapping);
+      const history = await readHistory(f.data, f.mapping, f.delimiter);
       const rows = scoreHistory(history.records, settings);
       const period: RenewalPeriod =
         f.from && f.to

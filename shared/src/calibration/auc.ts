@@ -72,3 +72,8 @@ function sortedIndex(values: ArrayLike<number>): Uint32Array {
   for (let i = 0; i < order.length; i++) order[i] = i;
   return order.sort((a, b) => (values[a] as number) - (values[b] as number));
 }
+
+/** An AUC below chance: risk is ranked the wrong way round, so acting on the flags does harm. */
+export function ranksBackwards(auc: number | null): boolean {
+  return auc !== null && auc < 0.5;
+}

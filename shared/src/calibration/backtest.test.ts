@@ -46,6 +46,38 @@ describe('back-test', () => {
     expect(report.flagged.arrShare).toBeCloseTo(6000 / 7000, 10);
   });
 
+  it('sets the share of all accounts flagged beside the churn it captured', () => {
+    // Scored: a, b, d, g are red or yellow; c, e, f green.
+    expect(report.flagged).toMatchObject({ scoredAccounts: 7, allFlaggedAccounts: 4 });
+    expect(report.flagged.allAccountShare).toBeCloseTo(4 / 7, 10);
+  });
+
+  it('flagging every account captures every churn, and says it flagged everyone', () => {
+    const everyone = backtest(
+      [row('p', 30, 'churned'), row('q', 40, 'renewed'), row('r', 60, 'renewed')],
+      defaultSettings(),
+      { folds: 2, seed: 1 },
+    );
+    expect(everyone.flagged.accountShare).toBe(1);
+    expect(everyone.flagged.allAccountShare).toBe(1);
+  });
+
+  it('marks an AUC below 0.5 as ranking backwards', () => {
+    expect(report.ranksBackwards).toBe(false);
+    const backwards = backtest(
+      [
+        row('p', 90, 'churned'),
+        row('q', 80, 'churned'),
+        row('r', 20, 'renewed'),
+        row('s', 30, 'renewed'),
+      ],
+      defaultSettings(),
+      { folds: 2, seed: 1 },
+    );
+    expect(backwards.auc).toBe(0);
+    expect(backwards.ranksBackwards).toBe(true);
+  });
+
   it('confusion by band', () => {
     const red = report.confusion.find((c) => c.band === 'red')!;
     expect(red).toMatchObject({ accounts: 2, churned: 1, renewed: 1 });

@@ -3,7 +3,7 @@ import { BANDS, type Band } from '../vocabulary/keys.js';
 import { daysBetween } from '../time/time.js';
 import type { ScoredOutcome } from '../portfolio/types.js';
 import { ratio } from '../portfolio/types.js';
-import { auc, rocCurve, thinCurve, type RocPoint } from './auc.js';
+import { auc, ranksBackwards, rocCurve, thinCurve, type RocPoint } from './auc.js';
 import { brierScore, reliabilityCurve, type ReliabilityBin } from './brier.js';
 import { probabilities, probabilityFrom } from './evaluate.js';
 import { stratifiedFolds } from './folds.js';
@@ -52,11 +52,20 @@ export interface BacktestReport {
   brier: number | null;
   probabilityMethod: string;
   reliability: ReliabilityBin[];
+  /** Below 0.5 the scores rank accounts backwards: the flagged ones churn less than the rest. */
+  ranksBackwards: boolean;
   /** Churned accounts (and their ARR) that were red or yellow at the snapshot. */
   flagged: {
     churnedAccounts: number;
     flaggedAccounts: number;
     accountShare: number | null;
+    /**
+     * Of all scored accounts, churned or not, the share red or yellow: capture means little
+     * without it (flagging everyone captures every churn).
+     */
+    scoredAccounts: number;
+    allFlaggedAccounts: number;
+    allAccountShare: number | null;
     churnedArr: number;
     flaggedArr: number;
     arrShare: number | null;
@@ -110,6 +119,8 @@ export function backtest(
 
   const churnedRows = scored.filter((r) => r.status === 'churned');
   const flaggedRows = churnedRows.filter((r) => r.band !== 'green');
+  const allFlagged = scored.reduce((n, r) => n + (r.band !== 'green' ? 1 : 0), 0);
+  const rankAuc = auc(risk, churned);
   const sumArr = (list: readonly ScoredOutcome[]) => list.reduce((s, r) => s + r.arrBefore, 0);
 
   return {
@@ -117,7 +128,8 @@ export function backtest(
     scored: scored.length,
     unscored: rows.length - scored.length,
     churned: churnedRows.length,
-    auc: auc(risk, churned),
+    auc: rankAuc,
+    ranksBackwards: ranksBackwards(rankAuc),
     roc: thinCurve(rocCurve(risk, churned), 201),
     brier: hasProbability ? brierScore(probability, churned) : null,
     probabilityMethod: hasProbability
@@ -128,6 +140,9 @@ export function backtest(
       churnedAccounts: churnedRows.length,
       flaggedAccounts: flaggedRows.length,
       accountShare: ratio(flaggedRows.length, churnedRows.length),
+      scoredAccounts: scored.length,
+      allFlaggedAccounts: allFlagged,
+      allAccountShare: ratio(allFlagged, scored.length),
       churnedArr: sumArr(churnedRows),
       flaggedArr: sumArr(flaggedRows),
       arrShare: ratio(sumArr(flaggedRows), sumArr(churnedRows)),

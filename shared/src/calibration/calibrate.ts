@@ -99,14 +99,27 @@ export function calibrate(
   if (snapshots.length !== churned.length) {
     return fail([{ path: 'churned', message: 'one outcome per snapshot is needed' }]);
   }
+  return calibrateMatrix(signalMatrix(snapshots), churned, base, options);
+}
+
+/** calibrate over signals already read (a large export keeps only these numbers per row). */
+export function calibrateMatrix(
+  matrix: SignalMatrix,
+  churned: readonly boolean[],
+  base: Settings,
+  options: CalibrationOptions,
+): Result<CalibrationReport> {
+  if (matrix.rows !== churned.length) {
+    return fail([{ path: 'churned', message: 'one outcome per snapshot is needed' }]);
+  }
   const positives = churned.filter(Boolean).length;
   const k = Math.floor(options.folds);
   if (!(k >= 2)) return fail([{ path: 'folds', message: 'use at least 2 folds' }]);
-  if (positives < k || snapshots.length - positives < k) {
+  if (positives < k || matrix.rows - positives < k) {
     return fail([
       {
         path: 'rows',
-        message: `each of the ${k} folds needs churned and retained accounts (have ${positives} churned of ${snapshots.length})`,
+        message: `each of the ${k} folds needs churned and retained accounts (have ${positives} churned of ${matrix.rows})`,
       },
     ]);
   }
@@ -114,7 +127,6 @@ export function calibrate(
   let done = 0;
   const tick = () => options.onProgress?.(++done, total);
 
-  const matrix = signalMatrix(snapshots);
   tick();
   const n = matrix.rows;
   const fold = stratifiedFolds(churned, k, options.seed);
@@ -190,7 +202,15 @@ export function holdoutEvaluation(
   base: Settings,
   options: { share: number; seed: number } & ModelFitOptions,
 ): HoldoutReport {
-  const matrix = signalMatrix(snapshots);
+  return holdoutEvaluationOfMatrix(signalMatrix(snapshots), churned, base, options);
+}
+
+export function holdoutEvaluationOfMatrix(
+  matrix: SignalMatrix,
+  churned: readonly boolean[],
+  base: Settings,
+  options: { share: number; seed: number } & ModelFitOptions,
+): HoldoutReport {
   const held = stratifiedHoldout(churned, options.share, options.seed);
   const train = rowsWhere(matrix.rows, (i) => !held[i]);
   const test = rowsWhere(matrix.rows, (i) => held[i] === true);

@@ -1,6 +1,6 @@
 import { healthScoreOfSignals } from '../health/weighing.js';
 import type { Settings } from '../settings/schema.js';
-import type { SignalMatrix } from './signal-matrix.js';
+import { rowSignals, type SignalMatrix } from './signal-matrix.js';
 
 /**
  * Health scores of rows of a signal matrix under some settings (every row, or the rows listed),
@@ -15,8 +15,9 @@ export function scoreRows(
   const count = rows ? rows.length : matrix.rows;
   const scores = new Float64Array(count);
   for (let k = 0; k < count; k++) {
-    const values = matrix.values[rows ? (rows[k] as number) : k];
-    scores[k] = values === undefined ? NaN : (healthScoreOfSignals(values, settings) ?? NaN);
+    const row = rows ? (rows[k] as number) : k;
+    scores[k] =
+      row < matrix.rows ? (healthScoreOfSignals(rowSignals(matrix, row), settings) ?? NaN) : NaN;
   }
   return scores;
 }

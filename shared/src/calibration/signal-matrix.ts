@@ -20,8 +20,6 @@ export const SIGNAL_COLUMNS: readonly { measure: MeasureKey; signal: SignalKey }
  */
 export interface SignalMatrix {
   rows: number;
-  /** Each row's signal values: what scoring a row reads. */
-  values: readonly SignalValues[];
   /** A column per signal (SIGNAL_COLUMNS order), NaN where not observed: what curve fitting reads. */
   columns: Float64Array[];
   /** Per column, the rows where the signal was observed, in ascending order of its value. */
@@ -35,11 +33,59 @@ function ascendingObserved(column: Float64Array): Int32Array {
 }
 
 export function signalMatrix(snapshots: readonly AccountSnapshot[]): SignalMatrix {
-  const values = snapshots.map((snapshot) => readSignals(snapshot));
-  const columns = SIGNAL_COLUMNS.map(({ signal }) =>
-    Float64Array.from(values, (row) => row[signal] ?? NaN),
-  );
-  return { rows: snapshots.length, values, columns, ascending: columns.map(ascendingObserved) };
+  const builder = signalMatrixBuilder();
+  for (const snapshot of snapshots) builder.add(snapshot);
+  return builder.build();
+}
+
+/** Rows are added one at a time (e.g. as an export streams in) and only their numbers are kept. */
+export interface SignalMatrixBuilder {
+  add(snapshot: AccountSnapshot): void;
+  readonly rows: number;
+  build(): SignalMatrix;
+}
+
+const FIRST_CAPACITY = 4096;
+
+export function signalMatrixBuilder(): SignalMatrixBuilder {
+  let capacity = FIRST_CAPACITY;
+  let rows = 0;
+  let columns = SIGNAL_COLUMNS.map(() => new Float64Array(capacity));
+  return {
+    add(snapshot) {
+      const values = readSignals(snapshot);
+      if (rows === capacity) {
+        // Growing by half keeps the copy (old and new side by side) small next to the data.
+        capacity = Math.ceil(capacity * 1.5);
+        columns = columns.map((c) => {
+          const grown = new Float64Array(capacity);
+          grown.set(c);
+          return grown;
+        });
+      }
+      SIGNAL_COLUMNS.forEach(({ signal }, j) => {
+        (columns[j] as Float64Array)[rows] = values[signal] ?? NaN;
+      });
+      rows++;
+    },
+    get rows() {
+      return rows;
+    },
+    build() {
+      const exact = columns.map((c) => c.slice(0, rows));
+      return { rows, columns: exact, ascending: exact.map(ascendingObserved) };
+    },
+  };
+}
+
+/** One row's signal values, as readSignals gave them (unobserved signals absent). */
+export function rowSignals(matrix: SignalMatrix, row: number): SignalValues {
+  const values: SignalValues = {};
+  SIGNAL_COLUMNS.forEach(({ signal }, j) => {
+    const v = (matrix.columns[j] as Float64Array)[row] as number;
+    if (!Number.isNaN(v)) values[signal] = v;
+  });
+  return values;
 }
 
 /** The observed rows of `rows` in one column, ascending by the signal's value, without sorting again. */
