@@ -80,6 +80,7 @@ export function evaluateAccount(
   );
   const expansion = detectExpansion(snapshot, health, settings, {
     openExpansionDeal: ctx.openExpansionDeal ?? false,
+    risk,
   });
   const segment = snapshot.segment ?? segmentFor(snapshot.arr, settings);
   const evaluation: AccountEvaluation = {

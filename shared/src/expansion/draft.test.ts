@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { FIXED_AS_OF, makeHealth, makeSnapshot } from '../../fixtures/builders.js';
 import { defaultSettings } from '../settings/defaults.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
+import { assessRenewalRisk } from '../renewal/risk.js';
 import { addDays } from '../time/time.js';
 import { detectExpansion, formatAmount } from './draft.js';
 
 const settings = defaultSettings();
-const closed = { openExpansionDeal: false };
+const lowRisk = assessRenewalRisk(makeSnapshot(), makeHealth(), settings);
+const closed = { openExpansionDeal: false, risk: lowRisk };
 
 const crowded: AccountSnapshot = makeSnapshot({
   arr: 60_000,
@@ -78,7 +80,10 @@ describe('detectExpansion', () => {
   });
 
   it('drafts nothing while an expansion deal is open, and says why', () => {
-    const r = detectExpansion(crowded, makeHealth(), settings, { openExpansionDeal: true });
+    const r = detectExpansion(crowded, makeHealth(), settings, {
+      ...closed,
+      openExpansionDeal: true,
+    });
     expect(r.draft).toBeNull();
     expect(r.signals).toHaveLength(1);
     expect(r.suppressedBecause).toBe('An expansion deal is already open');
@@ -105,7 +110,7 @@ describe('detectExpansion', () => {
       settings,
       closed,
     );
-    expect(r).toEqual({ signals: [], draft: null });
+    expect(r).toEqual({ signals: [], draft: null, heldBackBecause: [] });
   });
 
   it('keys the draft by contract term so repeated runs and clicks find the same deal', () => {

@@ -1,7 +1,9 @@
 import type { HealthScore } from '../health/types.js';
+import type { RenewalRisk } from '../renewal/types.js';
 import type { Settings } from '../settings/schema.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import { dayNumber, formatDay, parseInstant } from '../time/instant.js';
+import { expansionHeldBack } from './hold-back.js';
 import type { ExpansionResult, ExpansionSignal, OpportunityDraft } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -10,6 +12,8 @@ const AVERAGE_MONTH_DAYS = 30.4375;
 export interface ExpansionOptions {
   /** An expansion deal / Opportunity is already open for this account. */
   openExpansionDeal: boolean;
+  /** The account's renewal risk: high risk, a downgrade or billing trouble hold expansion back. */
+  risk: RenewalRisk;
 }
 
 /** Thousands separators without Intl, so the text is the same on every face and runtime. */
@@ -120,7 +124,8 @@ function estimate(
 /**
  * Expansion signals, and an opportunity draft sized from them: extra seats at today's price per
  * seat when seats run out, otherwise the configured uplift on ARR. No draft while an expansion deal
- * is open (a second click must not make a second deal) or when there is no ARR to size it from.
+ * is open (a second click must not make a second deal), while the account is at risk (high or
+ * critical renewal risk, a downgrade requested, billing trouble), or with no ARR to size it from.
  */
 export function detectExpansion(
   snapshot: AccountSnapshot,
@@ -129,22 +134,20 @@ export function detectExpansion(
   opts: ExpansionOptions,
 ): ExpansionResult {
   const signals = signalsFor(snapshot, health, settings);
-  if (signals.length === 0) return { signals, draft: null };
-  if (opts.openExpansionDeal) {
-    return { signals, draft: null, suppressedBecause: 'An expansion deal is already open' };
+  const heldBackBecause = expansionHeldBack(snapshot, opts.risk);
+  const none = (suppressedBecause?: string): ExpansionResult =>
+    suppressedBecause === undefined
+      ? { signals, draft: null, heldBackBecause }
+      : { signals, draft: null, suppressedBecause, heldBackBecause };
+  if (signals.length === 0) return none();
+  if (opts.openExpansionDeal) return none('An expansion deal is already open');
+  if (heldBackBecause.length > 0) {
+    return none('Expansion is held back until the account is out of risk');
   }
   const arr = snapshot.arr ?? 0;
-  if (arr <= 0) {
-    return { signals, draft: null, suppressedBecause: 'No ARR recorded to size an expansion from' };
-  }
+  if (arr <= 0) return none('No ARR recorded to size an expansion from');
   const est = estimate(snapshot, arr, signals, settings);
-  if (est.amount <= 0) {
-    return {
-      signals,
-      draft: null,
-      suppressedBecause: 'The estimate rounds to nothing at this ARR',
-    };
-  }
+  if (est.amount <= 0) return none('The estimate rounds to nothing at this ARR');
   const closeMs = parseInstant(snapshot.asOf) + settings.expansion.closeInDays * DAY_MS;
   const draft: OpportunityDraft = {
     idempotencyKey: expansionKey(snapshot),
@@ -156,5 +159,5 @@ export function detectExpansion(
     reason: signals.map((s) => s.message).join('; '),
     signals,
   };
-  return { signals, draft };
+  return { signals, draft, heldBackBecause };
 }

@@ -1,3 +1,4 @@
+import { expansionHeldBack } from '../expansion/hold-back.js';
 import type { HealthScore, PreviousHealth } from '../health/types.js';
 import type { RenewalRisk } from '../renewal/types.js';
 import type { Playbook, PlaybookStep, PlaybookTrigger, Settings } from '../settings/schema.js';
@@ -219,6 +220,12 @@ function pushActions(
   }
 }
 
+/** Expansion playbooks wait while an expansion deal is open or the account is at risk. */
+function expansionWelcome(ctx: PlaybookContext): boolean {
+  if (ctx.openExpansionDeal === true) return false;
+  return expansionHeldBack(ctx.snapshot, ctx.risk).length === 0;
+}
+
 /**
  * Every step of every enabled playbook whose trigger fires for this account now, each with its due
  * date and an idempotency key: the same firing always yields the same keys, so a face that stores
@@ -229,7 +236,7 @@ export function duePlaybookActions(ctx: PlaybookContext, settings: Settings): Pl
   const actions: PlaybookAction[] = [];
   for (const playbook of settings.playbooks) {
     if (!playbook.enabled) continue;
-    if (playbook.kind === 'expansion' && ctx.openExpansionDeal === true) continue;
+    if (playbook.kind === 'expansion' && !expansionWelcome(ctx)) continue;
     const firing = fire(playbook.trigger, ctx, settings, asOfMs);
     if (firing !== null) pushActions(actions, playbook, firing, ctx.snapshot.accountId, asOfMs);
   }

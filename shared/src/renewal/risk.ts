@@ -47,7 +47,8 @@ function renewalWhen(days: number): string {
   return `Renewal date passed ${plural(-days, 'day')} ago`;
 }
 
-function billingTrouble(snapshot: AccountSnapshot): string | null {
+/** "Billing trouble: 2 overdue invoices, 45 days past due", or null when billing is in order. */
+export function billingTroubleText(snapshot: AccountSnapshot): string | null {
   const b = snapshot.billing;
   if (b === undefined) return null;
   const parts: string[] = [];
@@ -135,7 +136,7 @@ export function assessRenewalRisk(
   }
 
   if (points.billingTrouble > 0) {
-    const billing = billingTrouble(snapshot);
+    const billing = billingTroubleText(snapshot);
     if (billing !== null) {
       reasons.push({ code: 'billingTrouble', points: points.billingTrouble, message: billing });
     }

@@ -5,6 +5,7 @@ import {
   Button,
   EmptyState,
   ErrorState,
+  Flex,
   Link,
   LoadingButton,
   LoadingSpinner,
@@ -240,6 +241,25 @@ describe('Create expansion deal', () => {
       message: 'Created “Brightline Retail — seats”',
     });
     expect(r.maybeFindByTestId(LoadingButton, 'create-expansion')).toBeNull();
+  });
+
+  it('offers no deal to an account at risk and says why expansion waits', async () => {
+    const answer = healthAnswer('fell-to-red-with-open-deal');
+    expect(answer.data.evaluation.expansion.signals.length).toBeGreaterThan(0);
+    answerWith(answer);
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(Flex, 'expansion-held-back'));
+    expect(r.maybeFindByTestId(LoadingButton, 'create-expansion')).toBeNull();
+    expect(r.maybeFindByTestId(Text, 'expansion-draft')).toBeNull();
+    const held = r
+      .findByTestId(Flex, 'expansion-held-back')
+      .findAll(Text)
+      .map((t) => t.text);
+    expect(held).toEqual([
+      'Expansion waits until the account is out of risk:',
+      'Renewal risk is critical',
+      'Billing trouble: 3 overdue invoices, 95 days past due, 2 failed payments in 90 days',
+    ]);
   });
 
   it('sends one request for a double click', async () => {

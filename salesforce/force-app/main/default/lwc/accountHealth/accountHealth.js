@@ -346,6 +346,12 @@ export default class AccountHealth extends LightningElement {
   get hasExpansionSignals() {
     return this.expansion.signals.length > 0;
   }
+  get heldBackReasons() {
+    return (this.expansion.heldBackBecause || []).map((message) => ({ key: message, message }));
+  }
+  get hasHeldBack() {
+    return this.hasExpansionSignals && this.heldBackReasons.length > 0;
+  }
   get draft() {
     return this.expansion.draft;
   }

@@ -280,6 +280,20 @@ describe('c-account-health', () => {
     expect($(element, '.suppressed')).not.toBeNull();
   });
 
+  it('offers no expansion to an account that asked to shrink and says why it waits', async () => {
+    const element = createComponent();
+    const shrinking = JSON.parse(JSON.stringify(mockAccount));
+    shrinking.fields.Csops_Downgrade_Requested__c = { displayValue: null, value: true };
+    await emitAll({ account: shrinking });
+    await flushPromises();
+
+    expect($$(element, '.expansion-signal').length).toBeGreaterThan(0);
+    expect($(element, 'lightning-button.create-expansion')).toBeNull();
+    expect($$(element, '.held-back-reason').map((li) => li.textContent)).toContain(
+      'The customer asked to reduce seats or scope',
+    );
+  });
+
   it('saves score, band and risk on the Account, moving the earlier scoring to previous', async () => {
     createComponent();
     await emitAll();
