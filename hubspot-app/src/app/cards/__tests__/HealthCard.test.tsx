@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import {
+  Accordion,
   Alert,
   Button,
   EmptyState,
@@ -84,6 +85,34 @@ describe('Customer health card', () => {
     expect(top.length).toBeGreaterThan(0);
     for (const d of top) expect(shown).toContain(d.reason);
     expect(r.maybeFindByTestId(Alert, 'coverage-warning')).toBeNull();
+  });
+
+  it('shows a measure in the red range even when three others moved the score more', async () => {
+    const answer = healthAnswer('overdue-invoices');
+    const health = answer.data.evaluation.health;
+    const billing = health.drivers.find((d) => d.measure === 'billing');
+    const top = [...health.drivers]
+      .sort((a, b) => Math.abs(b.impact) - Math.abs(a.impact))
+      .slice(0, 3);
+    expect(billing?.direction).toBe('negative');
+    expect(top).not.toContain(billing);
+    answerWith(answer);
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(Flex, 'drivers'));
+    expect(r.findByTestId(Text, 'driver-billing').text).toBe(billing?.reason);
+  });
+
+  it('keeps every measure one click away', async () => {
+    const answer = healthAnswer('healthy-enterprise');
+    answerWith(answer);
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(Accordion, 'all-measures'));
+    const all = r.findByTestId(Accordion, 'all-measures');
+    const drivers = answer.data.evaluation.health.drivers;
+    expect(all.props.title).toBe(`All measures (${drivers.length})`);
+    expect(all.props.defaultOpen ?? false).toBe(false);
+    for (const d of drivers)
+      expect(r.findByTestId(Text, `measure-${d.measure}`).text).toBe(d.reason);
   });
 
   it('names a red band Red beside a Critical renewal risk, so the two never read alike', async () => {

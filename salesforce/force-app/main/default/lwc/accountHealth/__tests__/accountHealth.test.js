@@ -126,6 +126,23 @@ describe('c-account-health', () => {
     expect($$(element, '.driver')).toHaveLength(1);
   });
 
+  it('lists every measure in the red range beside the strongest, and all measures on request', async () => {
+    const element = createComponent({ driversShown: 1 });
+    const lateBills = JSON.parse(JSON.stringify(mockAccount));
+    lateBills.fields.Csops_Overdue_Invoices__c = { displayValue: null, value: 3 };
+    lateBills.fields.Csops_Days_Past_Due__c = { displayValue: null, value: 90 };
+    await emitAll({ account: lateBills });
+    await flushPromises();
+
+    const shown = $$(element, '.driver').map((li) => li.textContent);
+    expect(shown).toHaveLength(2);
+    expect(shown[1]).toMatch(/Billing/);
+    expect($$(element, '.measure')).toHaveLength(0);
+    $(element, 'lightning-button.toggle-measures').click();
+    await flushPromises();
+    expect($$(element, '.measure').length).toBeGreaterThan(2);
+  });
+
   it('shows renewal risk with days to renewal and the due playbook steps', async () => {
     const element = createComponent();
     await emitAll();
