@@ -1,3 +1,4 @@
+import { displayPercent, displayScore } from '../display/numbers.js';
 import type { HealthScore } from '../health/types.js';
 import type { RenewalRisk } from '../renewal/types.js';
 import type { Settings } from '../settings/schema.js';
@@ -56,7 +57,7 @@ function signalsFor(
     if (utilisation > e.seatUtilisationOver) {
       signals.push({
         code: 'seatUtilisation',
-        message: `${active} of ${seats} licensed seats active (${Math.round(utilisation)}%)`,
+        message: `${active} of ${seats} licensed seats active (${displayPercent(active / seats)})`,
       });
     }
   }
@@ -67,18 +68,26 @@ function signalsFor(
     if (adoption >= e.adoptionMilestonePercent) {
       signals.push({
         code: 'adoptionMilestone',
-        message: `${adopted} of ${licensed} licensed features adopted (${Math.round(adoption)}%)`,
+        message: `${adopted} of ${licensed} licensed features adopted (${displayPercent(adopted / licensed)})`,
       });
     }
   }
   const renewal = snapshot.contract?.renewalDate;
-  if (health.score !== null && health.score >= e.minHealthScore && renewal !== undefined) {
+  // Practice: a healthy account that also uses the product heavily, within months of renewal.
+  const usage = health.measures.find((m) => m.key === 'usage')?.score;
+  if (
+    health.score !== null &&
+    health.score >= e.minHealthScore &&
+    usage !== undefined &&
+    usage >= e.minUsageScore &&
+    renewal !== undefined
+  ) {
     const days = dayNumber(renewal) - dayNumber(snapshot.asOf);
     const months = days / AVERAGE_MONTH_DAYS;
     if (days >= 0 && months <= e.healthyWithinMonthsOfRenewal) {
       signals.push({
         code: 'healthyNearRenewal',
-        message: `Health ${Math.round(health.score)} with renewal in ${days} day${days === 1 ? '' : 's'}`,
+        message: `Health ${displayScore(health.score)} and usage ${displayScore(usage)} with renewal in ${days} day${days === 1 ? '' : 's'}`,
       });
     }
   }

@@ -1,3 +1,4 @@
+import { displayPercent } from '../display/numbers.js';
 import type { HealthScore } from '../health/types.js';
 import type { Settings } from '../settings/schema.js';
 import type { Band } from '../vocabulary/keys.js';
@@ -154,7 +155,7 @@ export function assessRenewalRisk(
     reasons.push({
       code: 'lowCoverage',
       points: points.lowCoverage,
-      message: `Only ${Math.round(health.coverage * 100)}% of the health model is observed`,
+      message: `Only ${displayPercent(health.coverage)} of the health model is observed`,
     });
   }
 
@@ -163,6 +164,7 @@ export function assessRenewalRisk(
   if (
     points.closeToRenewal > 0 &&
     days !== null &&
+    days >= 0 &&
     days <= r.closeToRenewalDays &&
     health.band !== 'green'
   ) {
@@ -170,6 +172,15 @@ export function assessRenewalRisk(
       code: 'closeToRenewal',
       points: points.closeToRenewal,
       message: `${renewalWhen(days)} while ${bandWords(health.band)}`,
+    });
+  }
+
+  // A passed renewal date with no new one is a renewal nobody confirmed, whatever the health.
+  if (points.renewalLapsed > 0 && days !== null && days < 0) {
+    reasons.push({
+      code: 'renewalLapsed',
+      points: points.renewalLapsed,
+      message: `${renewalWhen(days)}: not confirmed renewed or churned`,
     });
   }
 
