@@ -12,8 +12,6 @@ import {
   LoadingSpinner,
   ProgressBar,
   StatusTag,
-  Table,
-  TableCell,
   Text,
 } from '@hubspot/ui-extensions';
 import type * as UiExtensions from '@hubspot/ui-extensions';
@@ -168,13 +166,28 @@ describe('Customer health card', () => {
     answerWith(answer);
     const r = renderCard();
     await r.waitFor(() => r.findByTestId(ProgressBar, 'score'));
-    const cells = r
-      .findByTestId(Table, 'actions')
-      .findAll(TableCell)
-      .map((c) => c.text);
+    const shown = texts(r);
     expect(answer.data.evaluation.actions.length).toBeGreaterThan(0);
-    for (const a of answer.data.evaluation.actions) expect(cells).toContain(a.title);
-    expect(cells).toContain('Identify and meet a new champion');
+    for (const a of answer.data.evaluation.actions) expect(shown).toContain(a.title);
+    expect(shown).toContain('Identify and meet a new champion');
+  });
+
+  it('labels a step due today "Due today", and overdue only once its day has passed', async () => {
+    // Fell to red at asOf: the alert is due today, the diagnosis in two days.
+    const answer = healthAnswer('fell-to-red-with-open-deal');
+    answerWith(answer);
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(Flex, 'action-alert'));
+    const tagsOf = (step: string) =>
+      r
+        .findByTestId(Flex, `action-${step}`)
+        .findAll(StatusTag)
+        .map((t) => t.text);
+    expect(tagsOf('alert')).toEqual(['Due today']);
+    expect(tagsOf('diagnose')).toEqual([]);
+    expect(texts(r)).toContain(
+      'Red health recovery · only if “Health dropped to red” is still open',
+    );
   });
 
   it('warns when the score rests on little or stale data', async () => {

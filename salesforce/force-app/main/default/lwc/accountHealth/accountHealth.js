@@ -340,6 +340,8 @@ export default class AccountHealth extends LightningElement {
         reason: a.triggerReason,
         dueAt: a.dueAt,
         overdue: a.overdue,
+        dueToday: a.dueToday,
+        onlyIfOpen: a.onlyIfOpen,
       }));
   }
   get hasActions() {

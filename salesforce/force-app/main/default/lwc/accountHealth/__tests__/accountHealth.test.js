@@ -155,6 +155,21 @@ describe('c-account-health', () => {
     expect(steps.join(' | ')).toMatch(/Propose additional seats/);
   });
 
+  it('labels a step due today "Due today", not overdue', async () => {
+    const element = createComponent();
+    // 113 days out: the 120-day review started a week ago and is due today.
+    const account = JSON.parse(JSON.stringify(mockAccount));
+    account.fields.Csops_Renewal_Date__c = { displayValue: null, value: '2027-02-23' };
+    await emitAll({ account });
+    await flushPromises();
+
+    const review = $$(element, '.action').find((li) =>
+      li.textContent.includes('Run the renewal readiness review'),
+    );
+    expect(review.querySelector('.due-today').textContent).toBe('Due today');
+    expect(review.textContent).not.toMatch(/Overdue/);
+  });
+
   it('offers the expansion with its amount basis', async () => {
     const element = createComponent();
     await emitAll();
