@@ -42,6 +42,7 @@ export async function seedGoldenAccount(client: Client, golden: GoldenAccount): 
       csops_features_licensed: str(u?.featuresLicensed),
       csops_last_activity_at: u?.lastActivityAt,
       csops_usage_observed_at: u?.observedAt,
+      csops_kickoff_held_at: s.onboarding?.milestones?.find((m) => m.key === 'kickoff')?.doneAt,
       csops_csat: str(support?.csat),
       csops_nps_latest: str(n?.npsLatest),
       csops_nps_previous: str(n?.npsPrevious),

@@ -33,6 +33,7 @@ export const MODULES = [
       'STAKEHOLDER_ROLES',
       'STAKEHOLDER_ROLE_TITLES',
       'displayScore',
+      'driversToShow',
     ],
   },
   {

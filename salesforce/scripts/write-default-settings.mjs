@@ -80,7 +80,17 @@ delete model.version;
 delete model.bands;
 delete model.freshness.defaultDays;
 delete model.renewal.stages;
-delete model.expansion;
+for (const k of [
+  'seatUtilisationOver',
+  'targetSeatUtilisation',
+  'adoptionMilestonePercent',
+  'healthyWithinMonthsOfRenewal',
+  'minHealthScore',
+  'upliftPercent',
+  'closeInDays',
+]) {
+  delete model.expansion[k];
+}
 delete model.segments;
 delete model.handoff.requiredStakeholderRoles;
 for (const m of measures) delete model.measures[m].weight;

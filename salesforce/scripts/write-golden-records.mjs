@@ -58,6 +58,7 @@ function accountRecord(g) {
     Csops_Auto_Pay__c: b.autoPay === true,
     Csops_Billing_Observed_At__c: b.observedAt,
     Csops_First_Value_At__c: o.firstValueAt,
+    Csops_Kickoff_Held_At__c: o.milestones?.find((m) => m.key === 'kickoff')?.doneAt,
     Csops_Health_Score__c: p?.score,
     Csops_Health_Band__c: p?.band,
     Csops_Health_Updated_At__c: p?.asOf,
@@ -152,7 +153,9 @@ function opportunities(g) {
 const unmapped = (g) => {
   const gaps = [];
   if (g.snapshot.currency) gaps.push('currency (multi-currency orgs only)');
-  if (g.snapshot.onboarding?.milestones) gaps.push('onboarding.milestones');
+  const milestones = g.snapshot.onboarding?.milestones ?? [];
+  if (milestones.some((m) => m.key !== 'kickoff'))
+    gaps.push('onboarding milestones but the kickoff');
   return gaps;
 };
 

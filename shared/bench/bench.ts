@@ -263,7 +263,7 @@ const withHealth = (snapshot: AccountSnapshot): Scored => ({
 const rules = ({ snapshot, health: h }: Scored): number => {
   const risk = core.assessRenewalRisk(snapshot, h, settings);
   const actions = core.duePlaybookActions({ snapshot, health: h, risk }, settings);
-  const expansion = core.detectExpansion(snapshot, h, settings, { openExpansionDeal: false });
+  const expansion = core.detectExpansion(snapshot, h, settings, { openExpansionDeal: false, risk });
   return risk.points + actions.length + (expansion.draft === null ? 0 : 1);
 };
 

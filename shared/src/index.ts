@@ -28,6 +28,7 @@ export * from './routing/assign.js';
 export * from './evaluation/evaluate.js';
 export * from './vocabulary/labels.js';
 export * from './display/numbers.js';
+export * from './display/drivers.js';
 export * from './writeback/baseline.js';
 export * from './writeback/health-result.js';
 export * from './portfolio/index.js';

@@ -32,7 +32,8 @@ export function portfolioText(r: PortfolioReport): string {
         ['logo churn rate', pct(c.logoChurnRate)],
         ['ARR churn rate', pct(c.arrChurnRate)],
         ['contraction rate', pct(c.contractionRate)],
-        ['expansion rate', pct(c.expansionRate)],
+        ['expansion rate (share of accounts that expanded)', pct(c.expansionRate)],
+        ['expansion ARR rate (expansion ARR over starting ARR)', pct(c.expansionArrRate)],
       ],
     ),
   );
@@ -141,7 +142,8 @@ export function portfolioHtml(r: PortfolioReport, source: string): string {
         ['GRR', pct(c.grr)],
         ['logo retention', pct(c.logoRetention)],
         ['churn (logos)', pct(c.logoChurnRate)],
-        ['expansion rate', pct(c.expansionRate)],
+        ['expansion rate (accounts)', pct(c.expansionRate)],
+        ['expansion ARR rate', pct(c.expansionArrRate)],
       ]),
     },
     {

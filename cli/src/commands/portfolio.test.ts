@@ -58,7 +58,11 @@ describe('csops portfolio', () => {
     expect(code).toBe(0);
     expect(stdout).toContain("denominator: the cohort's starting ARR");
     expect(stdout).toContain('denominator: ARR due for renewal');
+    expect(stdout).toContain('expansion rate (share of accounts that expanded)');
+    expect(stdout).toContain('expansion ARR rate (expansion ARR over starting ARR)');
     const page = readFileSync(html, 'utf8');
+    expect(page).toContain('expansion rate (accounts)');
+    expect(page).toContain('expansion ARR rate');
     expect(page).toContain('<svg');
     expect(externalReferences(page)).toEqual([]);
   });

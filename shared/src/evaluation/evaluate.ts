@@ -28,6 +28,8 @@ export interface EvaluationContext {
   stored?: StoredHealthResult;
   /** An expansion deal / Opportunity is already open, so no new draft is offered. */
   openExpansionDeal?: boolean;
+  /** Playbook action keys recorded done, so their steps (and escalations on them) drop out. */
+  completedSteps?: readonly string[];
 }
 
 /** Everything a face shows or writes back for one account. */
@@ -75,11 +77,19 @@ export function evaluateAccount(
   const health = scoreHealth(snapshot, settings, previous);
   const risk = assessRenewalRisk(snapshot, health, settings);
   const actions = duePlaybookActions(
-    { snapshot, health, risk, previous, openExpansionDeal: ctx.openExpansionDeal },
+    {
+      snapshot,
+      health,
+      risk,
+      previous,
+      openExpansionDeal: ctx.openExpansionDeal,
+      completedSteps: ctx.completedSteps,
+    },
     settings,
   );
   const expansion = detectExpansion(snapshot, health, settings, {
     openExpansionDeal: ctx.openExpansionDeal ?? false,
+    risk,
   });
   const segment = snapshot.segment ?? segmentFor(snapshot.arr, settings);
   const evaluation: AccountEvaluation = {

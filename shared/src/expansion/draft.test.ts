@@ -2,12 +2,23 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FIXED_AS_OF, makeHealth, makeSnapshot } from '../../fixtures/builders.js';
 import { defaultSettings } from '../settings/defaults.js';
+import type { Measure } from '../health/types.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
+import { assessRenewalRisk } from '../renewal/risk.js';
 import { addDays } from '../time/time.js';
 import { detectExpansion, formatAmount } from './draft.js';
 
 const settings = defaultSettings();
-const closed = { openExpansionDeal: false };
+const usageMeasure = (score: number): Measure => ({
+  key: 'usage',
+  label: 'Usage',
+  group: 'usage',
+  score,
+  signals: [],
+  stale: false,
+});
+const lowRisk = assessRenewalRisk(makeSnapshot(), makeHealth(), settings);
+const closed = { openExpansionDeal: false, risk: lowRisk };
 
 const crowded: AccountSnapshot = makeSnapshot({
   arr: 60_000,
@@ -52,19 +63,39 @@ describe('detectExpansion', () => {
     });
   });
 
-  it('sees a healthy account within months of renewal as an expansion chance', () => {
+  it('sees a healthy, heavily used account within six months of renewal as an expansion chance', () => {
     const snapshot = makeSnapshot({
       arr: 50_000,
-      contract: { renewalDate: addDays(FIXED_AS_OF, 100) },
+      contract: { renewalDate: addDays(FIXED_AS_OF, 170) },
     });
-    expect(detectExpansion(snapshot, makeHealth({ score: 82 }), settings, closed).signals).toEqual([
-      { code: 'healthyNearRenewal', message: 'Health 82 with renewal in 100 days' },
+    const healthy = (score: number, usage: number | null) =>
+      makeHealth({ score, measures: usage === null ? [] : [usageMeasure(usage)] });
+    expect(detectExpansion(snapshot, healthy(74.6, 82.4), settings, closed).signals).toEqual([
+      {
+        code: 'healthyNearRenewal',
+        message: 'Health 74.6 and usage 82.4 with renewal in 170 days',
+      },
     ]);
-    expect(detectExpansion(snapshot, makeHealth({ score: 65 }), settings, closed).signals).toEqual(
-      [],
-    );
+    // Healthy but hardly used, or used but not healthy: no expansion chance.
+    expect(detectExpansion(snapshot, healthy(82, 55), settings, closed).signals).toEqual([]);
+    expect(detectExpansion(snapshot, healthy(82, null), settings, closed).signals).toEqual([]);
+    expect(detectExpansion(snapshot, healthy(65, 90), settings, closed).signals).toEqual([]);
     const far = makeSnapshot({ arr: 50_000, contract: { renewalDate: addDays(FIXED_AS_OF, 200) } });
-    expect(detectExpansion(far, makeHealth({ score: 90 }), settings, closed).signals).toEqual([]);
+    expect(detectExpansion(far, healthy(90, 90), settings, closed).signals).toEqual([]);
+  });
+
+  it('takes the usage bar and the months before renewal from settings', () => {
+    const s = defaultSettings();
+    s.expansion.minUsageScore = 50;
+    s.expansion.healthyWithinMonthsOfRenewal = 7;
+    const snapshot = makeSnapshot({
+      arr: 50_000,
+      contract: { renewalDate: addDays(FIXED_AS_OF, 200) },
+    });
+    const health = makeHealth({ score: 82, measures: [usageMeasure(55)] });
+    expect(detectExpansion(snapshot, health, s, closed).signals.map((x) => x.code)).toEqual([
+      'healthyNearRenewal',
+    ]);
   });
 
   it('does not count a renewal date already past', () => {
@@ -78,7 +109,10 @@ describe('detectExpansion', () => {
   });
 
   it('drafts nothing while an expansion deal is open, and says why', () => {
-    const r = detectExpansion(crowded, makeHealth(), settings, { openExpansionDeal: true });
+    const r = detectExpansion(crowded, makeHealth(), settings, {
+      ...closed,
+      openExpansionDeal: true,
+    });
     expect(r.draft).toBeNull();
     expect(r.signals).toHaveLength(1);
     expect(r.suppressedBecause).toBe('An expansion deal is already open');
@@ -105,7 +139,7 @@ describe('detectExpansion', () => {
       settings,
       closed,
     );
-    expect(r).toEqual({ signals: [], draft: null });
+    expect(r).toEqual({ signals: [], draft: null, heldBackBecause: [] });
   });
 
   it('keys the draft by contract term so repeated runs and clicks find the same deal', () => {

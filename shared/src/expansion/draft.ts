@@ -1,7 +1,10 @@
+import { displayPercent, displayScore } from '../display/numbers.js';
 import type { HealthScore } from '../health/types.js';
+import type { RenewalRisk } from '../renewal/types.js';
 import type { Settings } from '../settings/schema.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import { dayNumber, formatDay, parseInstant } from '../time/instant.js';
+import { expansionHeldBack } from './hold-back.js';
 import type { ExpansionResult, ExpansionSignal, OpportunityDraft } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -10,6 +13,8 @@ const AVERAGE_MONTH_DAYS = 30.4375;
 export interface ExpansionOptions {
   /** An expansion deal / Opportunity is already open for this account. */
   openExpansionDeal: boolean;
+  /** The account's renewal risk: high risk, a downgrade or billing trouble hold expansion back. */
+  risk: RenewalRisk;
 }
 
 /** Thousands separators without Intl, so the text is the same on every face and runtime. */
@@ -52,7 +57,7 @@ function signalsFor(
     if (utilisation > e.seatUtilisationOver) {
       signals.push({
         code: 'seatUtilisation',
-        message: `${active} of ${seats} licensed seats active (${Math.round(utilisation)}%)`,
+        message: `${active} of ${seats} licensed seats active (${displayPercent(active / seats)})`,
       });
     }
   }
@@ -63,18 +68,26 @@ function signalsFor(
     if (adoption >= e.adoptionMilestonePercent) {
       signals.push({
         code: 'adoptionMilestone',
-        message: `${adopted} of ${licensed} licensed features adopted (${Math.round(adoption)}%)`,
+        message: `${adopted} of ${licensed} licensed features adopted (${displayPercent(adopted / licensed)})`,
       });
     }
   }
   const renewal = snapshot.contract?.renewalDate;
-  if (health.score !== null && health.score >= e.minHealthScore && renewal !== undefined) {
+  // Practice: a healthy account that also uses the product heavily, within months of renewal.
+  const usage = health.measures.find((m) => m.key === 'usage')?.score;
+  if (
+    health.score !== null &&
+    health.score >= e.minHealthScore &&
+    usage !== undefined &&
+    usage >= e.minUsageScore &&
+    renewal !== undefined
+  ) {
     const days = dayNumber(renewal) - dayNumber(snapshot.asOf);
     const months = days / AVERAGE_MONTH_DAYS;
     if (days >= 0 && months <= e.healthyWithinMonthsOfRenewal) {
       signals.push({
         code: 'healthyNearRenewal',
-        message: `Health ${Math.round(health.score)} with renewal in ${days} day${days === 1 ? '' : 's'}`,
+        message: `Health ${displayScore(health.score)} and usage ${displayScore(usage)} with renewal in ${days} day${days === 1 ? '' : 's'}`,
       });
     }
   }
@@ -120,7 +133,8 @@ function estimate(
 /**
  * Expansion signals, and an opportunity draft sized from them: extra seats at today's price per
  * seat when seats run out, otherwise the configured uplift on ARR. No draft while an expansion deal
- * is open (a second click must not make a second deal) or when there is no ARR to size it from.
+ * is open (a second click must not make a second deal), while the account is at risk (high or
+ * critical renewal risk, a downgrade requested, billing trouble), or with no ARR to size it from.
  */
 export function detectExpansion(
   snapshot: AccountSnapshot,
@@ -129,22 +143,20 @@ export function detectExpansion(
   opts: ExpansionOptions,
 ): ExpansionResult {
   const signals = signalsFor(snapshot, health, settings);
-  if (signals.length === 0) return { signals, draft: null };
-  if (opts.openExpansionDeal) {
-    return { signals, draft: null, suppressedBecause: 'An expansion deal is already open' };
+  const heldBackBecause = expansionHeldBack(snapshot, opts.risk);
+  const none = (suppressedBecause?: string): ExpansionResult =>
+    suppressedBecause === undefined
+      ? { signals, draft: null, heldBackBecause }
+      : { signals, draft: null, suppressedBecause, heldBackBecause };
+  if (signals.length === 0) return none();
+  if (opts.openExpansionDeal) return none('An expansion deal is already open');
+  if (heldBackBecause.length > 0) {
+    return none('Expansion is held back until the account is out of risk');
   }
   const arr = snapshot.arr ?? 0;
-  if (arr <= 0) {
-    return { signals, draft: null, suppressedBecause: 'No ARR recorded to size an expansion from' };
-  }
+  if (arr <= 0) return none('No ARR recorded to size an expansion from');
   const est = estimate(snapshot, arr, signals, settings);
-  if (est.amount <= 0) {
-    return {
-      signals,
-      draft: null,
-      suppressedBecause: 'The estimate rounds to nothing at this ARR',
-    };
-  }
+  if (est.amount <= 0) return none('The estimate rounds to nothing at this ARR');
   const closeMs = parseInstant(snapshot.asOf) + settings.expansion.closeInDays * DAY_MS;
   const draft: OpportunityDraft = {
     idempotencyKey: expansionKey(snapshot),
@@ -156,5 +168,5 @@ export function detectExpansion(
     reason: signals.map((s) => s.message).join('; '),
     signals,
   };
-  return { signals, draft };
+  return { signals, draft, heldBackBecause };
 }

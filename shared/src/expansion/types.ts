@@ -22,4 +22,9 @@ export interface ExpansionResult {
   draft: OpportunityDraft | null;
   /** Why no draft was made although signals fired (e.g. an open expansion deal exists). */
   suppressedBecause?: string;
+  /**
+   * Why expansion waits on this account whatever its signals: high or critical renewal risk, a
+   * requested downgrade, billing trouble. Empty when nothing holds it back.
+   */
+  heldBackBecause: string[];
 }

@@ -128,4 +128,29 @@ describe('measure reasons', () => {
       }).support,
     ).toBe('No open tickets (data from 61 days ago)');
   });
+
+  it('tell the facts of stale data against the date of the data, never against today', () => {
+    // Usage synced 56 days ago; its last activity a day before that sync.
+    expect(
+      reasons({
+        contract: { licensedSeats: 10 },
+        usage: {
+          activeUsers30d: 8,
+          lastActivityAt: '2025-04-05T00:00:00.000Z',
+          observedAt: '2025-04-06T00:00:00.000Z',
+        },
+      }).usage,
+    ).toBe(
+      '8 of 10 licensed seats active, last activity 1 day before this data (data from 56 days ago)',
+    );
+    // An activity stamped after the sync cannot be told as more recent than the data itself.
+    expect(
+      reasons({
+        usage: {
+          lastActivityAt: '2025-05-31T00:00:00.000Z',
+          observedAt: '2025-04-06T00:00:00.000Z',
+        },
+      }).usage,
+    ).toBe('Last activity on the day of this data (data from 56 days ago)');
+  });
 });

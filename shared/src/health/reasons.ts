@@ -25,6 +25,30 @@ function ago(days: number): string {
   return `${plural(d, 'day')} ago`;
 }
 
+/**
+ * How long before a moment something happened, in words: "3 days ago" against asOf. A stale
+ * measure's facts are told against its data's date instead, so "last activity 1 day ago" never
+ * sits beside "data from 56 days ago".
+ */
+interface Clock {
+  when: (daysBeforeAsOf: number) => string;
+  /** Days before the moment told against. */
+  days: (daysBeforeAsOf: number) => number;
+}
+
+const AS_OF_CLOCK: Clock = { when: ago, days: (d) => d };
+
+function dataClock(shiftDays: number): Clock {
+  const days = (d: number): number => Math.max(0, d - shiftDays);
+  return {
+    days,
+    when: (d) => {
+      const before = Math.floor(days(d));
+      return before <= 0 ? 'on the day of this data' : `${plural(before, 'day')} before this data`;
+    },
+  };
+}
+
 function change(delta: number, over: string): string {
   const pct = Math.round(delta);
   if (pct === 0) return `unchanged over ${over}`;
@@ -49,9 +73,10 @@ type Phrases = (
   snapshot: AccountSnapshot,
   values: SignalValues,
   asOfMs: number,
+  clock: Clock,
 ) => string;
 
-const usage: Phrases = (m, snapshot, values) => {
+const usage: Phrases = (m, snapshot, values, _asOfMs, clock) => {
   const active = snapshot.usage?.activeUsers30d;
   const seats = snapshot.contract?.licensedSeats;
   const trend = values.activeUserTrend;
@@ -67,7 +92,7 @@ const usage: Phrases = (m, snapshot, values) => {
   }
   const idle = values.daysSinceActivity;
   if (idle !== undefined && counts(m, 'daysSinceActivity')) {
-    text = and(text, `last activity ${ago(idle)}`);
+    text = and(text, `last activity ${clock.when(idle)}`);
   }
   return text;
 };
@@ -95,7 +120,7 @@ const support: Phrases = (m, snapshot) => {
   return text;
 };
 
-const engagement: Phrases = (m, snapshot, values, asOfMs) => {
+const engagement: Phrases = (m, snapshot, values, asOfMs, clock) => {
   const e = snapshot.engagement;
   if (e === undefined) return '';
   let text = '';
@@ -105,7 +130,7 @@ const engagement: Phrases = (m, snapshot, values, asOfMs) => {
       e.championLeftAt === undefined ? undefined : (asOfMs - toEpochMs(e.championLeftAt)) / DAY_MS;
     const left = leftDaysAgo !== undefined && leftDaysAgo >= 0;
     if (present === false)
-      text = and(text, left ? `champion left ${ago(leftDaysAgo)}` : 'no champion');
+      text = and(text, left ? `champion left ${clock.when(leftDaysAgo)}` : 'no champion');
     if (present === true) text = and(text, left ? 'new champion in place' : 'champion in place');
   }
   const sinceExec = values.daysSinceExecutiveMeeting;
@@ -115,8 +140,8 @@ const engagement: Phrases = (m, snapshot, values, asOfMs) => {
     text = and(
       text,
       exec.points < 50
-        ? `no executive meeting in ${plural(Math.floor(sinceExec), 'day')}`
-        : `executive meeting ${ago(sinceExec)}`,
+        ? `no executive meeting in ${plural(Math.floor(clock.days(sinceExec)), 'day')}`
+        : `executive meeting ${clock.when(sinceExec)}`,
     );
   }
   if (counts(m, 'meetings90d') && e.meetings90d !== undefined) {
@@ -226,10 +251,14 @@ export function reasonFor(
   values: SignalValues,
   asOfMs: number,
 ): string {
-  const phrases = PHRASES[measure.key](measure, snapshot, values, asOfMs);
+  const age =
+    measure.stale && measure.observedAt !== undefined
+      ? (asOfMs - toEpochMs(measure.observedAt)) / DAY_MS
+      : undefined;
+  const clock = age === undefined ? AS_OF_CLOCK : dataClock(age);
+  const phrases = PHRASES[measure.key](measure, snapshot, values, asOfMs, clock);
   const text = phrases !== '' ? capitalise(phrases) : `${measure.label} observed`;
-  if (!measure.stale || measure.observedAt === undefined) return text;
-  return `${text} (data from ${ago((asOfMs - toEpochMs(measure.observedAt)) / DAY_MS)})`;
+  return age === undefined ? text : `${text} (data from ${ago(age)})`;
 }
 
 /**

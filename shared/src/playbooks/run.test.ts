@@ -48,6 +48,34 @@ describe('duePlaybookActions', () => {
       expect(actions[3]).toMatchObject({ type: 'escalation', dueAt: addHours(submittedAt, 120) });
     });
 
+    it('drops a step the customer record shows done, and the escalation waiting on it', () => {
+      const held = run(
+        makeSnapshot({
+          onboarding: {
+            handoffSubmittedAt: submittedAt,
+            milestones: [
+              { key: 'kickoff', name: 'Kickoff call', doneAt: addDays(FIXED_AS_OF, -3) },
+              { key: 'plan', name: 'Success plan' },
+            ],
+          },
+        }),
+      );
+      expect(steps(held)).toEqual(['onboarding:plan', 'onboarding:first-value']);
+    });
+
+    it('keeps the kickoff due while its milestone is done only after asOf', () => {
+      const later = run(
+        makeSnapshot({
+          onboarding: {
+            handoffSubmittedAt: submittedAt,
+            milestones: [{ key: 'kickoff', name: 'Kickoff call', doneAt: addDays(FIXED_AS_OF, 1) }],
+          },
+        }),
+      );
+      expect(steps(later)).toContain('onboarding:kickoff');
+      expect(steps(later)).toContain('onboarding:escalate');
+    });
+
     it('stops once first value is recorded', () => {
       const done = run(
         makeSnapshot({
@@ -95,9 +123,32 @@ describe('duePlaybookActions', () => {
       expect(actions[0]).toMatchObject({
         triggerInstance: 'health_below_band:red:2026-11-02',
         triggerReason: 'Health fell to red (score 38, was yellow at 55)',
-        overdue: true,
+        dueToday: true,
+        overdue: false,
       });
-      expect(actions[2]?.dueAt).toBe(addHours(FIXED_AS_OF, 72));
+      expect(actions[2]).toMatchObject({
+        dueAt: addHours(FIXED_AS_OF, 48),
+        onlyIfOpen: 'Health dropped to red',
+      });
+    });
+
+    it('escalates only while the first step is open', () => {
+      const snapshot = makeSnapshot();
+      const health = makeHealth({ score: 38 });
+      const risk = assessRenewalRisk(snapshot, health, settings);
+      const ctx = { snapshot, health, risk, previous: makePrevious(55) };
+      const [alert] = duePlaybookActions(ctx, settings);
+      const after = duePlaybookActions({ ...ctx, completedSteps: [alert?.key ?? ''] }, settings);
+      expect(steps(after)).toEqual(['health-red:diagnose']);
+    });
+
+    it('escalates after the delay the admin set', () => {
+      const s = defaultSettings();
+      const red = s.playbooks.find((p) => p.id === 'health-red');
+      const step = red?.steps.find((x) => x.type === 'escalation');
+      if (step?.type === 'escalation') step.afterHours = 24;
+      const actions = run(makeSnapshot(), makeHealth({ score: 38 }), makePrevious(55), s);
+      expect(actions.find((a) => a.type === 'escalation')?.dueAt).toBe(addHours(FIXED_AS_OF, 24));
     });
 
     it('does not fire again while the account stays red', () => {
@@ -178,7 +229,31 @@ describe('duePlaybookActions', () => {
 
     it('does nothing before the first stage with a playbook, or after the renewal date', () => {
       expect(renewingIn(150)).toEqual([]);
-      expect(renewingIn(-1)).toEqual([]);
+      expect(steps(renewingIn(-1))).toEqual(['renewal-lapsed:confirm']);
+    });
+
+    it('asks to confirm renewed or churned once the renewal date has passed, even when green', () => {
+      const [confirm, ...rest] = renewingIn(-16);
+      expect(rest).toEqual([]);
+      expect(confirm).toMatchObject({
+        playbookId: 'renewal-lapsed',
+        title: 'Confirm renewed or churned, and record the new renewal date',
+        triggerReason: 'Renewal date 2026-10-17 passed 16 days ago with no new one recorded',
+        triggerInstance: 'renewal_lapsed:2026-10-17',
+        triggeredAt: '2026-10-18T00:00:00.000Z',
+        dueAt: '2026-10-20T00:00:00.000Z',
+        overdue: true,
+      });
+    });
+
+    it('labels a step due today as due today, and overdue only from the next day', () => {
+      // The renewal passed yesterday: lapsed from today, the step due in two days.
+      const [yesterday] = renewingIn(-1);
+      expect(yesterday).toMatchObject({ dueToday: false, overdue: false });
+      const [dueNow] = renewingIn(-3);
+      expect(dueNow).toMatchObject({ dueToday: true, overdue: false });
+      const [late] = renewingIn(-4);
+      expect(late).toMatchObject({ dueToday: false, overdue: true });
     });
 
     it('dates the steps from the day the stage was reached', () => {

@@ -1,9 +1,11 @@
+import { displayPercent } from '../display/numbers.js';
+import { expansionHeldBack } from '../expansion/hold-back.js';
 import type { HealthScore, PreviousHealth } from '../health/types.js';
 import type { RenewalRisk } from '../renewal/types.js';
 import type { Playbook, PlaybookStep, PlaybookTrigger, Settings } from '../settings/schema.js';
 import type { Band } from '../vocabulary/keys.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
-import { formatDay, formatInstant, parseInstant } from '../time/instant.js';
+import { dayNumber, formatDay, formatInstant, parseInstant } from '../time/instant.js';
 import type { PlaybookAction } from './types.js';
 
 export interface PlaybookContext {
@@ -13,6 +15,8 @@ export interface PlaybookContext {
   previous?: PreviousHealth;
   /** An expansion deal is already open: expansion playbooks wait until it closes. */
   openExpansionDeal?: boolean;
+  /** Action keys a face has recorded done; their steps are no longer due. */
+  completedSteps?: readonly string[];
 }
 
 /** One firing of a trigger: which firing it is, when it happened and why. */
@@ -149,6 +153,19 @@ function fire(
         reason: `Renewal on ${day} is ${days} day${days === 1 ? '' : 's'} away`,
       };
     }
+    case 'renewal_lapsed': {
+      const days = risk.daysToRenewal;
+      if (days === null || risk.renewalDate === null || days >= 0) return null;
+      // Lapsed from the first day after the renewal date.
+      const lapsedMs = (dayNumber(risk.renewalDate) + 1) * DAY_MS;
+      const day = utcDate(parseInstant(risk.renewalDate));
+      return {
+        instance: `renewal_lapsed:${day}`,
+        triggeredAt: utcIso(lapsedMs),
+        triggeredMs: lapsedMs,
+        reason: `Renewal date ${day} passed ${-days} day${days === -1 ? '' : 's'} ago with no new one recorded`,
+      };
+    }
     case 'seat_utilisation_over': {
       const seats = snapshot.contract?.licensedSeats;
       const active = snapshot.usage?.activeUsers30d;
@@ -161,7 +178,7 @@ function fire(
         instance: `seat_utilisation_over:${trigger.percent}:${termOf(snapshot, observedMs)}`,
         triggeredAt: utcIso(observedMs),
         triggeredMs: observedMs,
-        reason: `${active} of ${seats} licensed seats active (${Math.round(utilisation)}%)`,
+        reason: `${active} of ${seats} licensed seats active (${displayPercent(active / seats)})`,
       };
     }
   }
@@ -184,24 +201,52 @@ function uniqueStepKey(steps: readonly PlaybookStep[], i: number): string {
   return key;
 }
 
+/**
+ * Whether a step is recorded done: its action key among the completed steps, or, in onboarding,
+ * the milestone of the same key done by asOf (a kickoff held is a kickoff step done).
+ */
+function isDone(
+  playbook: Playbook,
+  stepKey: string,
+  key: string,
+  ctx: PlaybookContext,
+  asOfMs: number,
+): boolean {
+  if (ctx.completedSteps?.includes(key) === true) return true;
+  if (playbook.kind !== 'onboarding') return false;
+  const m = ctx.snapshot.onboarding?.milestones?.find((x) => x.key === stepKey);
+  return m?.doneAt !== undefined && parseInstant(m.doneAt) <= asOfMs;
+}
+
 function pushActions(
   into: PlaybookAction[],
   playbook: Playbook,
   firing: TriggerFiring,
-  accountId: string,
+  ctx: PlaybookContext,
   asOfMs: number,
 ): void {
+  const accountId = ctx.snapshot.accountId;
   const firedMs = firing.triggeredMs;
   const steps = playbook.steps;
+  const asOfDay = Math.floor(asOfMs / DAY_MS);
+  const first = steps[0] as PlaybookStep;
+  const firstKey = actionKey(accountId, playbook.id, firing.instance, uniqueStepKey(steps, 0));
+  // An escalation is for a first step left undone: once it is done, nobody is escalated.
+  const firstDone = isDone(playbook, first.key, firstKey, ctx, asOfMs);
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i] as PlaybookStep;
     const stepKey = uniqueStepKey(steps, i);
+    const key = actionKey(accountId, playbook.id, firing.instance, stepKey);
+    if (isDone(playbook, step.key, key, ctx, asOfMs)) continue;
+    const waitsOnFirst = step.type === 'escalation' && i > 0;
+    if (waitsOnFirst && firstDone) continue;
     const dueMs =
       step.type === 'escalation'
         ? firedMs + step.afterHours * HOUR_MS
         : firedMs + step.dueInDays * DAY_MS;
-    into.push({
-      key: actionKey(accountId, playbook.id, firing.instance, stepKey),
+    const dueDay = Math.floor(dueMs / DAY_MS);
+    const action: PlaybookAction = {
+      key,
       accountId,
       playbookId: playbook.id,
       playbookName: playbook.name,
@@ -214,9 +259,18 @@ function pushActions(
       assignee: step.assignee,
       triggeredAt: firing.triggeredAt,
       dueAt: utcIso(dueMs),
-      overdue: dueMs <= asOfMs,
-    });
+      dueToday: dueDay === asOfDay,
+      overdue: dueDay < asOfDay,
+    };
+    if (waitsOnFirst) action.onlyIfOpen = first.title;
+    into.push(action);
   }
+}
+
+/** Expansion playbooks wait while an expansion deal is open or the account is at risk. */
+function expansionWelcome(ctx: PlaybookContext): boolean {
+  if (ctx.openExpansionDeal === true) return false;
+  return expansionHeldBack(ctx.snapshot, ctx.risk).length === 0;
 }
 
 /**
@@ -229,9 +283,9 @@ export function duePlaybookActions(ctx: PlaybookContext, settings: Settings): Pl
   const actions: PlaybookAction[] = [];
   for (const playbook of settings.playbooks) {
     if (!playbook.enabled) continue;
-    if (playbook.kind === 'expansion' && ctx.openExpansionDeal === true) continue;
+    if (playbook.kind === 'expansion' && !expansionWelcome(ctx)) continue;
     const firing = fire(playbook.trigger, ctx, settings, asOfMs);
-    if (firing !== null) pushActions(actions, playbook, firing, ctx.snapshot.accountId, asOfMs);
+    if (firing !== null) pushActions(actions, playbook, firing, ctx, asOfMs);
   }
   return actions;
 }

@@ -18,6 +18,10 @@ export interface PlaybookAction {
   /** When the trigger fired (ISO). */
   triggeredAt: string;
   dueAt: string;
-  /** Due at or before asOf. */
+  /** Due on asOf's UTC day: not late yet. */
+  dueToday: boolean;
+  /** Due on a UTC day before asOf's. */
   overdue: boolean;
+  /** An escalation waits on this step (its title): it stands only while that step is open. */
+  onlyIfOpen?: string;
 }

@@ -48,9 +48,15 @@ describe('cohort retention', () => {
   it('splits ARR movement into churn, contraction and expansion over the starting ARR', () => {
     expect(r.arrChurnRate).toBeCloseTo(0.15, 10);
     expect(r.contractionRate).toBeCloseTo(0.05, 10);
-    expect(r.expansionRate).toBeCloseTo(0.1, 10);
+    expect(r.expansionArrRate).toBeCloseTo(0.1, 10);
     // NRR = 1 − churn − contraction + expansion
     expect(r.nrr!).toBeCloseTo(1 - 0.15 - 0.05 + 0.1, 10);
+  });
+
+  it('calls the share of customers that expanded the expansion rate, beside the expansion ARR rate', () => {
+    // One of four accounts grew (A), by 20,000 of 200,000 starting ARR.
+    expect(r.expansionRate).toBeCloseTo(0.25, 10);
+    expect(r.expansionArrRate).toBeCloseTo(0.1, 10);
   });
 
   it('keeps GRR at or below 100% even when every account expands', () => {
@@ -87,7 +93,10 @@ describe('cohort retention', () => {
         const r = cohortRetention(rows);
         expect(r.grr!).toBeLessThanOrEqual(1 + 1e-12);
         expect(r.grr!).toBeLessThanOrEqual(r.nrr! + 1e-12);
-        expect(r.nrr!).toBeCloseTo(1 - r.arrChurnRate! - r.contractionRate! + r.expansionRate!, 9);
+        expect(r.nrr!).toBeCloseTo(
+          1 - r.arrChurnRate! - r.contractionRate! + r.expansionArrRate!,
+          9,
+        );
       }),
     );
   });

@@ -19,8 +19,13 @@ export interface CohortRetention {
   arrChurnRate: number | null;
   /** ARR lost to accounts that stayed but shrank ÷ start ARR. */
   contractionRate: number | null;
-  /** ARR gained from accounts that grew ÷ start ARR. */
+  /**
+   * Expansion rate as CS practice uses it: accounts that grew ÷ accounts at the start (the share of
+   * customers that expanded).
+   */
   expansionRate: number | null;
+  /** Expansion ARR rate: ARR gained from accounts that grew ÷ start ARR (NRR's expansion term). */
+  expansionArrRate: number | null;
   churnedAccounts: number;
   contractedAccounts: number;
   expandedAccounts: number;
@@ -65,7 +70,8 @@ export function cohortRetention(rows: readonly ScoredOutcome[]): CohortRetention
     logoChurnRate: ratio(churnedAccounts, accounts),
     arrChurnRate: ratio(churnedArr, startArr),
     contractionRate: ratio(contractionArr, startArr),
-    expansionRate: ratio(expansionArr, startArr),
+    expansionRate: ratio(expandedAccounts, accounts),
+    expansionArrRate: ratio(expansionArr, startArr),
     churnedAccounts,
     contractedAccounts,
     expandedAccounts,

@@ -123,8 +123,24 @@ describe('assessRenewalRisk', () => {
     expect(risk.daysToRenewal).toBe(-12);
     expect(risk.stage).toBeNull();
     expect(risk.reasons.map((r) => r.message)).toContain(
-      'Renewal date passed 12 days ago while yellow',
+      'Renewal date passed 12 days ago: not confirmed renewed or churned',
     );
+  });
+
+  it('counts a lapsed renewal as a risk on a green account too', () => {
+    const risk = assessRenewalRisk(
+      makeSnapshot({ arr: 30_000, contract: renewingIn(-16) }),
+      makeHealth({ score: 90 }),
+      settings,
+    );
+    expect(risk.reasons).toEqual([
+      {
+        code: 'renewalLapsed',
+        points: 2,
+        message: 'Renewal date passed 16 days ago: not confirmed renewed or churned',
+      },
+    ]);
+    expect(risk.level).toBe('medium');
   });
 
   it('copes with no renewal date and no ARR', () => {

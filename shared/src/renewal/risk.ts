@@ -1,3 +1,4 @@
+import { displayPercent } from '../display/numbers.js';
 import type { HealthScore } from '../health/types.js';
 import type { Settings } from '../settings/schema.js';
 import type { Band } from '../vocabulary/keys.js';
@@ -47,7 +48,8 @@ function renewalWhen(days: number): string {
   return `Renewal date passed ${plural(-days, 'day')} ago`;
 }
 
-function billingTrouble(snapshot: AccountSnapshot): string | null {
+/** "Billing trouble: 2 overdue invoices, 45 days past due", or null when billing is in order. */
+export function billingTroubleText(snapshot: AccountSnapshot): string | null {
   const b = snapshot.billing;
   if (b === undefined) return null;
   const parts: string[] = [];
@@ -135,7 +137,7 @@ export function assessRenewalRisk(
   }
 
   if (points.billingTrouble > 0) {
-    const billing = billingTrouble(snapshot);
+    const billing = billingTroubleText(snapshot);
     if (billing !== null) {
       reasons.push({ code: 'billingTrouble', points: points.billingTrouble, message: billing });
     }
@@ -153,7 +155,7 @@ export function assessRenewalRisk(
     reasons.push({
       code: 'lowCoverage',
       points: points.lowCoverage,
-      message: `Only ${Math.round(health.coverage * 100)}% of the health model is observed`,
+      message: `Only ${displayPercent(health.coverage)} of the health model is observed`,
     });
   }
 
@@ -162,6 +164,7 @@ export function assessRenewalRisk(
   if (
     points.closeToRenewal > 0 &&
     days !== null &&
+    days >= 0 &&
     days <= r.closeToRenewalDays &&
     health.band !== 'green'
   ) {
@@ -169,6 +172,15 @@ export function assessRenewalRisk(
       code: 'closeToRenewal',
       points: points.closeToRenewal,
       message: `${renewalWhen(days)} while ${bandWords(health.band)}`,
+    });
+  }
+
+  // A passed renewal date with no new one is a renewal nobody confirmed, whatever the health.
+  if (points.renewalLapsed > 0 && days !== null && days < 0) {
+    reasons.push({
+      code: 'renewalLapsed',
+      points: points.renewalLapsed,
+      message: `${renewalWhen(days)}: not confirmed renewed or churned`,
     });
   }
 

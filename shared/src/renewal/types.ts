@@ -10,7 +10,8 @@ export interface RiskReason {
     | 'billingTrouble'
     | 'downgradeRequested'
     | 'lowCoverage'
-    | 'closeToRenewal';
+    | 'closeToRenewal'
+    | 'renewalLapsed';
   points: number;
   message: string;
 }

@@ -3,7 +3,7 @@
 import type { Settings } from './schema.js';
 
 export const DEFAULT_SETTINGS: Settings = {
-  version: 2,
+  version: 3,
   measures: {
     usage: {
       weight: 25,
@@ -257,6 +257,7 @@ export const DEFAULT_SETTINGS: Settings = {
       downgradeRequested: 2,
       lowCoverage: 1,
       closeToRenewal: 1,
+      renewalLapsed: 2,
     },
     levels: { medium: 2, high: 4, critical: 6 },
     arrAtRiskShare: { low: 0, medium: 0.25, high: 0.6, critical: 1 },
@@ -269,8 +270,9 @@ export const DEFAULT_SETTINGS: Settings = {
     seatUtilisationOver: 90,
     targetSeatUtilisation: 75,
     adoptionMilestonePercent: 80,
-    healthyWithinMonthsOfRenewal: 4,
+    healthyWithinMonthsOfRenewal: 6,
     minHealthScore: 70,
+    minUsageScore: 70,
     upliftPercent: 20,
     closeInDays: 60,
   },
@@ -354,7 +356,7 @@ export const DEFAULT_SETTINGS: Settings = {
           key: 'escalate',
           type: 'escalation',
           title: 'Red account without a recovery plan: escalate',
-          afterHours: 72,
+          afterHours: 48,
           assignee: 'manager',
         },
       ],
@@ -479,6 +481,22 @@ export const DEFAULT_SETTINGS: Settings = {
           type: 'task',
           title: 'Propose additional seats',
           dueInDays: 7,
+          assignee: 'owner',
+        },
+      ],
+    },
+    {
+      id: 'renewal-lapsed',
+      name: 'Renewal date passed',
+      kind: 'renewal',
+      enabled: true,
+      trigger: { type: 'renewal_lapsed' },
+      steps: [
+        {
+          key: 'confirm',
+          type: 'task',
+          title: 'Confirm renewed or churned, and record the new renewal date',
+          dueInDays: 2,
           assignee: 'owner',
         },
       ],

@@ -12,6 +12,14 @@ function edited(change: (s: Record<string, unknown> & ReturnType<typeof defaultS
   return s;
 }
 
+/** Settings as a version-2 object could hold them, loose enough to take fields away. */
+interface LooseV2 {
+  version: number;
+  renewal: { riskPoints: Partial<Record<string, number>> };
+  expansion: Partial<Record<string, number>>;
+  playbooks: { id: string; steps: { key: string; afterHours?: number }[] }[];
+}
+
 function issuesOf(input: unknown): FieldIssue[] {
   const r = parseSettings(input);
   if (r.success) throw new Error('expected the settings to be refused');
@@ -148,6 +156,37 @@ describe('parseSettings', () => {
     expect(issuesOf({ version: 1, weights: {}, greenMin: 40, yellowMin: 60 })).toEqual([
       { path: 'bands.green', message: 'green must start above yellow' },
     ]);
+  });
+
+  it('migrates version-2 settings: new fields get their defaults, untouched old timings move to practice', () => {
+    const v2 = defaultSettings() as unknown as LooseV2;
+    v2.version = 2;
+    delete v2.renewal.riskPoints.renewalLapsed;
+    delete v2.expansion.minUsageScore;
+    v2.expansion.healthyWithinMonthsOfRenewal = 4;
+    v2.playbooks = v2.playbooks.filter((p) => p.id !== 'renewal-lapsed');
+    const red = v2.playbooks.find((p) => p.id === 'health-red');
+    const escalate = red?.steps.find((x) => x.key === 'escalate');
+    if (escalate) escalate.afterHours = 72;
+    expect(parseSettings(v2)).toEqual({ success: true, data: DEFAULT_SETTINGS });
+  });
+
+  it('keeps the timings an admin chose in version 2', () => {
+    const v2 = defaultSettings() as unknown as LooseV2;
+    v2.version = 2;
+    delete v2.expansion.minUsageScore;
+    v2.expansion.healthyWithinMonthsOfRenewal = 3;
+    const red = v2.playbooks.find((p) => p.id === 'health-red');
+    const escalate = red?.steps.find((x) => x.key === 'escalate');
+    if (escalate) escalate.afterHours = 96;
+    const r = parseSettings(v2);
+    if (!r.success) throw new Error(JSON.stringify(r.issues));
+    expect(r.data.expansion.healthyWithinMonthsOfRenewal).toBe(3);
+    const step = r.data.playbooks
+      .find((p) => p.id === 'health-red')
+      ?.steps.find((x) => x.key === 'escalate');
+    expect(step).toMatchObject({ afterHours: 96 });
+    expect(r.data.playbooks.filter((p) => p.id === 'renewal-lapsed')).toHaveLength(1);
   });
 
   it('refuses settings from a newer version of csops', () => {

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { fail, ok, type Result } from '../result/result.js';
 import { issuesFromZod, safeParse } from '../result/zod.js';
 import { clone, DEFAULT_SETTINGS } from './defaults.js';
+import { fromV2 } from './migrate-v2.js';
 import { SETTINGS_VERSION } from '../vocabulary/keys.js';
 import { settingsSchema, type Settings } from './schema.js';
 
@@ -63,6 +64,8 @@ export function parseSettings(input: unknown): Result<Settings> {
     const v1 = safeParse(settingsV1Schema, input);
     if (!v1.success) return fail(issuesFromZod(v1.error));
     current = fromV1(v1.data);
+  } else if (v.data.version === 2) {
+    current = fromV2(input as Record<string, unknown>);
   } else if (v.data.version > SETTINGS_VERSION) {
     return fail([
       {

@@ -92,6 +92,8 @@ export const triggerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('health_below_band'), band: z.enum(['yellow', 'red']) }),
   z.object({ type: z.literal('usage_drop'), percent: z.number().check(z.gt(0), z.maximum(100)) }),
   z.object({ type: z.literal('champion_left') }),
+  /** The renewal date has passed and no new one is recorded: renewed or churned, nobody said. */
+  z.object({ type: z.literal('renewal_lapsed') }),
   z.object({
     type: z.literal('renewal_due'),
     daysOut: z.number().check(z.int(), z.minimum(1), z.maximum(730)),
@@ -140,6 +142,7 @@ const renewalSchema = z.object({
     downgradeRequested: weight,
     lowCoverage: weight,
     closeToRenewal: weight,
+    renewalLapsed: weight,
   }),
   levels: z
     .object({ medium: weight, high: weight, critical: weight })
@@ -193,6 +196,8 @@ export const settingsSchema = z.object({
     adoptionMilestonePercent: percent,
     healthyWithinMonthsOfRenewal: z.number().check(z.minimum(0), z.maximum(24)),
     minHealthScore: percent,
+    /** "Usage is high": the usage measure's score at least this, beside the health score. */
+    minUsageScore: percent,
     upliftPercent: z.number().check(z.gt(0), z.maximum(500)),
     closeInDays: z.number().check(z.int(), z.minimum(1), z.maximum(730)),
   }),

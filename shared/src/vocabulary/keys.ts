@@ -2,7 +2,7 @@
 // roles, playbook kinds. Plain values, so the rules that read them carry no schema code; the
 // schemas (settings, snapshot, handoff) are built from them.
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /** The measures a health score is made of, and the signals each one reads. */
 export const MEASURE_SIGNALS = {

@@ -1,17 +1,17 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import {
+  Accordion,
   Alert,
   Button,
   EmptyState,
   ErrorState,
+  Flex,
   Link,
   LoadingButton,
   LoadingSpinner,
   ProgressBar,
   StatusTag,
-  Table,
-  TableCell,
   Text,
 } from '@hubspot/ui-extensions';
 import type * as UiExtensions from '@hubspot/ui-extensions';
@@ -85,6 +85,34 @@ describe('Customer health card', () => {
     expect(r.maybeFindByTestId(Alert, 'coverage-warning')).toBeNull();
   });
 
+  it('shows a measure in the red range even when three others moved the score more', async () => {
+    const answer = healthAnswer('overdue-invoices');
+    const health = answer.data.evaluation.health;
+    const billing = health.drivers.find((d) => d.measure === 'billing');
+    const top = [...health.drivers]
+      .sort((a, b) => Math.abs(b.impact) - Math.abs(a.impact))
+      .slice(0, 3);
+    expect(billing?.direction).toBe('negative');
+    expect(top).not.toContain(billing);
+    answerWith(answer);
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(Flex, 'drivers'));
+    expect(r.findByTestId(Text, 'driver-billing').text).toBe(billing?.reason);
+  });
+
+  it('keeps every measure one click away', async () => {
+    const answer = healthAnswer('healthy-enterprise');
+    answerWith(answer);
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(Accordion, 'all-measures'));
+    const all = r.findByTestId(Accordion, 'all-measures');
+    const drivers = answer.data.evaluation.health.drivers;
+    expect(all.props.title).toBe(`All measures (${drivers.length})`);
+    expect(all.props.defaultOpen ?? false).toBe(false);
+    for (const d of drivers)
+      expect(r.findByTestId(Text, `measure-${d.measure}`).text).toBe(d.reason);
+  });
+
   it('names a red band Red beside a Critical renewal risk, so the two never read alike', async () => {
     const answer = healthAnswer('fell-to-red-with-open-deal');
     expect(answer.data.evaluation.health.band).toBe('red');
@@ -138,13 +166,28 @@ describe('Customer health card', () => {
     answerWith(answer);
     const r = renderCard();
     await r.waitFor(() => r.findByTestId(ProgressBar, 'score'));
-    const cells = r
-      .findByTestId(Table, 'actions')
-      .findAll(TableCell)
-      .map((c) => c.text);
+    const shown = texts(r);
     expect(answer.data.evaluation.actions.length).toBeGreaterThan(0);
-    for (const a of answer.data.evaluation.actions) expect(cells).toContain(a.title);
-    expect(cells).toContain('Identify and meet a new champion');
+    for (const a of answer.data.evaluation.actions) expect(shown).toContain(a.title);
+    expect(shown).toContain('Identify and meet a new champion');
+  });
+
+  it('labels a step due today "Due today", and overdue only once its day has passed', async () => {
+    // Fell to red at asOf: the alert is due today, the diagnosis in two days.
+    const answer = healthAnswer('fell-to-red-with-open-deal');
+    answerWith(answer);
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(Flex, 'action-alert'));
+    const tagsOf = (step: string) =>
+      r
+        .findByTestId(Flex, `action-${step}`)
+        .findAll(StatusTag)
+        .map((t) => t.text);
+    expect(tagsOf('alert')).toEqual(['Due today']);
+    expect(tagsOf('diagnose')).toEqual([]);
+    expect(texts(r)).toContain(
+      'Red health recovery · only if “Health dropped to red” is still open',
+    );
   });
 
   it('warns when the score rests on little or stale data', async () => {
@@ -240,6 +283,25 @@ describe('Create expansion deal', () => {
       message: 'Created “Brightline Retail — seats”',
     });
     expect(r.maybeFindByTestId(LoadingButton, 'create-expansion')).toBeNull();
+  });
+
+  it('offers no deal to an account at risk and says why expansion waits', async () => {
+    const answer = healthAnswer('fell-to-red-with-open-deal');
+    expect(answer.data.evaluation.expansion.signals.length).toBeGreaterThan(0);
+    answerWith(answer);
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(Flex, 'expansion-held-back'));
+    expect(r.maybeFindByTestId(LoadingButton, 'create-expansion')).toBeNull();
+    expect(r.maybeFindByTestId(Text, 'expansion-draft')).toBeNull();
+    const held = r
+      .findByTestId(Flex, 'expansion-held-back')
+      .findAll(Text)
+      .map((t) => t.text);
+    expect(held).toEqual([
+      'Expansion waits until the account is out of risk:',
+      'Renewal risk is critical',
+      'Billing trouble: 3 overdue invoices, 95 days past due, 2 failed payments in 90 days',
+    ]);
   });
 
   it('sends one request for a double click', async () => {

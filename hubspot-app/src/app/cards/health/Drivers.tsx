@@ -1,32 +1,37 @@
-import { Flex, Heading, StatusTag, Text } from '@hubspot/ui-extensions';
-import { displayScore, type Driver } from '@csops/core';
+import { Accordion, Flex, Heading, StatusTag, Text } from '@hubspot/ui-extensions';
+import { displayScore, driversToShow, type Driver } from '@csops/core';
 
-const SHOWN = 3;
+const VARIANT = { positive: 'success', negative: 'danger', neutral: 'default' } as const;
 
-/** The few measures that moved the score most, each with the reason in words. */
-export function Drivers({ drivers }: { drivers: Driver[] }) {
-  const top = [...drivers].sort((a, b) => Math.abs(b.impact) - Math.abs(a.impact)).slice(0, SHOWN);
-  if (top.length === 0) return null;
+/** One measure: its tag above its reason, so a narrow column reads it as a short paragraph. */
+function DriverLine({ driver, testId }: { driver: Driver; testId: string }) {
   return (
-    <Flex direction="column" gap="xs">
+    <Flex direction="column" gap="flush">
+      <StatusTag variant={VARIANT[driver.direction]} hollow>
+        {driver.label} {displayScore(driver.score)}
+      </StatusTag>
+      <Text testId={testId}>{driver.reason}</Text>
+    </Flex>
+  );
+}
+
+/** The measures that moved the score most and every one in the red; all of them one click away. */
+export function Drivers({ drivers }: { drivers: Driver[] }) {
+  const shown = driversToShow(drivers);
+  if (shown.length === 0) return null;
+  return (
+    <Flex direction="column" gap="xs" testId="drivers">
       <Heading>What drives it</Heading>
-      {top.map((d) => (
-        <Flex key={d.measure} direction="row" gap="sm" align="center">
-          <StatusTag
-            variant={
-              d.direction === 'positive'
-                ? 'success'
-                : d.direction === 'negative'
-                  ? 'danger'
-                  : 'default'
-            }
-            hollow
-          >
-            {d.label} {displayScore(d.score)}
-          </StatusTag>
-          <Text testId={`driver-${d.measure}`}>{d.reason}</Text>
-        </Flex>
+      {shown.map((d) => (
+        <DriverLine key={d.measure} driver={d} testId={`driver-${d.measure}`} />
       ))}
+      <Accordion title={`All measures (${drivers.length})`} size="sm" testId="all-measures">
+        <Flex direction="column" gap="xs">
+          {drivers.map((d) => (
+            <DriverLine key={d.measure} driver={d} testId={`measure-${d.measure}`} />
+          ))}
+        </Flex>
+      </Accordion>
     </Flex>
   );
 }

@@ -46,6 +46,17 @@ export function ExpansionSection(props: ExpansionSectionProps) {
             Create expansion deal
           </LoadingButton>
         </Flex>
+      ) : expansion.heldBackBecause.length > 0 ? (
+        <Flex direction="column" gap="xs" testId="expansion-held-back">
+          <Text format={{ fontWeight: 'demibold' }}>
+            Expansion waits until the account is out of risk:
+          </Text>
+          <List variant="unordered-styled">
+            {expansion.heldBackBecause.map((reason) => (
+              <Text key={reason}>{reason}</Text>
+            ))}
+          </List>
+        </Flex>
       ) : expansion.suppressedBecause ? (
         <Text variant="microcopy">{expansion.suppressedBecause}</Text>
       ) : null}

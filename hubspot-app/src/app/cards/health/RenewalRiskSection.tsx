@@ -20,7 +20,7 @@ export function RenewalRiskSection({ risk }: { risk: RenewalRisk }) {
   return (
     <Flex direction="column" gap="xs">
       <Heading>Renewal risk</Heading>
-      <DescriptionList direction="row">
+      <DescriptionList direction="column">
         <DescriptionListItem label="Risk">
           <StatusTag variant={RISK_VARIANT[risk.level]} testId="risk-level">
             {RISK_LEVEL_LABELS[risk.level]}

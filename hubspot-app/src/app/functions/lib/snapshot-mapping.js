@@ -35,6 +35,7 @@ const COMPANY_PROPERTIES = [
   'csops_failed_payments_90d',
   'csops_auto_pay',
   'csops_billing_observed_at',
+  'csops_kickoff_held_at',
   'csops_health_score',
   'csops_health_band',
   'csops_health_updated_at',
@@ -237,9 +238,14 @@ const MAPPING = [
       'latest `csops_handoff_submitted_at` of a deal whose `csops_handoff_status` is submitted',
   },
   {
+    field: 'onboarding.milestones',
+    source: 'company `csops_kickoff_held_at`',
+    calculation: 'the kickoff milestone, done at that time',
+  },
+  {
     field: 'onboarding.observedAt',
     source: 'associated deals',
-    calculation: 'asOf when a handoff was submitted',
+    calculation: 'asOf when a handoff was submitted or a kickoff held',
   },
   {
     field: 'previous (trend)',
@@ -440,10 +446,27 @@ function toSnapshot(records, asOf) {
       autoPay: bool(p.csops_auto_pay),
       observedAt: iso(p.csops_billing_observed_at),
     }),
-    onboarding:
-      submitted.length > 0 ? { handoffSubmittedAt: submitted.at(-1), observedAt: asOf } : undefined,
+    onboarding: onboardingGroup(submitted.at(-1), iso(p.csops_kickoff_held_at), asOf),
   };
   return Object.fromEntries(Object.entries(snapshot).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * The handoff and the kickoff, as the onboarding playbook reads them: a kickoff held is its step done.
+ * @param {string | undefined} submittedAt
+ * @param {string | undefined} kickoffHeldAt
+ * @param {string} asOf
+ */
+function onboardingGroup(submittedAt, kickoffHeldAt, asOf) {
+  if (submittedAt === undefined && kickoffHeldAt === undefined) return undefined;
+  return compact({
+    handoffSubmittedAt: submittedAt,
+    milestones:
+      kickoffHeldAt === undefined
+        ? undefined
+        : [{ key: 'kickoff', name: 'Kickoff call', doneAt: kickoffHeldAt }],
+    observedAt: asOf,
+  });
 }
 
 /**

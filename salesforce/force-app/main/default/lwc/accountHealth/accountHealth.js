@@ -11,7 +11,7 @@ import OPP_CLOSE_DATE from '@salesforce/schema/Opportunity.CloseDate';
 import OPP_STAGE from '@salesforce/schema/Opportunity.StageName';
 import OPP_DESCRIPTION from '@salesforce/schema/Opportunity.Description';
 import OPP_EXPANSION_KEY from '@salesforce/schema/Opportunity.Csops_Expansion_Key__c';
-import { displayScore, evaluateAccount } from 'c/csopsCore';
+import { displayScore, driversToShow, evaluateAccount } from 'c/csopsCore';
 import { settingsFromRecord } from 'c/csopsSettings';
 import { reduceErrors, isNoAccess, isDuplicateValue } from 'c/csopsLds';
 import {
@@ -49,7 +49,29 @@ const TREND_ICONS = {
 /** A wire result not yet answered is loading; an error on a related list only drops its signals. */
 const PENDING = undefined;
 
+function driverLine(d) {
+  return {
+    key: d.measure,
+    label: d.label,
+    score: displayScore(d.score),
+    reason: d.reason,
+    icon:
+      d.direction === 'positive'
+        ? 'utility:arrowup'
+        : d.direction === 'negative'
+          ? 'utility:arrowdown'
+          : 'utility:dash',
+    iconText:
+      d.direction === 'positive'
+        ? 'Lifts health'
+        : d.direction === 'negative'
+          ? 'Lowers health'
+          : 'Neutral',
+  };
+}
+
 export default class AccountHealth extends LightningElement {
+  showAllMeasures = false;
   @api recordId;
   /** Number of drivers listed (design-time property). */
   @api driversShown = 3;
@@ -268,24 +290,16 @@ export default class AccountHealth extends LightningElement {
   }
   get drivers() {
     const shown = Math.max(0, Number(this.driversShown) || 0);
-    return this.health.drivers.slice(0, shown).map((d) => ({
-      key: d.measure,
-      label: d.label,
-      score: displayScore(d.score),
-      reason: d.reason,
-      icon:
-        d.direction === 'positive'
-          ? 'utility:arrowup'
-          : d.direction === 'negative'
-            ? 'utility:arrowdown'
-            : 'utility:dash',
-      iconText:
-        d.direction === 'positive'
-          ? 'Lifts health'
-          : d.direction === 'negative'
-            ? 'Lowers health'
-            : 'Neutral',
-    }));
+    return driversToShow(this.health.drivers, shown).map(driverLine);
+  }
+  get allMeasures() {
+    return this.health.drivers.map(driverLine);
+  }
+  get allMeasuresLabel() {
+    return `${this.showAllMeasures ? 'Hide' : 'All'} measures (${this.health.drivers.length})`;
+  }
+  handleToggleMeasures() {
+    this.showAllMeasures = !this.showAllMeasures;
   }
 
   // ---- renewal
@@ -326,6 +340,8 @@ export default class AccountHealth extends LightningElement {
         reason: a.triggerReason,
         dueAt: a.dueAt,
         overdue: a.overdue,
+        dueToday: a.dueToday,
+        onlyIfOpen: a.onlyIfOpen,
       }));
   }
   get hasActions() {
@@ -345,6 +361,12 @@ export default class AccountHealth extends LightningElement {
   }
   get hasExpansionSignals() {
     return this.expansion.signals.length > 0;
+  }
+  get heldBackReasons() {
+    return (this.expansion.heldBackBecause || []).map((message) => ({ key: message, message }));
+  }
+  get hasHeldBack() {
+    return this.hasExpansionSignals && this.heldBackReasons.length > 0;
   }
   get draft() {
     return this.expansion.draft;

@@ -34,6 +34,7 @@ import FAILED_PAYMENTS from '@salesforce/schema/Account.Csops_Failed_Payments_90
 import AUTO_PAY from '@salesforce/schema/Account.Csops_Auto_Pay__c';
 import BILLING_OBSERVED from '@salesforce/schema/Account.Csops_Billing_Observed_At__c';
 import FIRST_VALUE from '@salesforce/schema/Account.Csops_First_Value_At__c';
+import KICKOFF_HELD from '@salesforce/schema/Account.Csops_Kickoff_Held_At__c';
 import HEALTH_SCORE from '@salesforce/schema/Account.Csops_Health_Score__c';
 import HEALTH_BAND from '@salesforce/schema/Account.Csops_Health_Band__c';
 import HEALTH_TREND from '@salesforce/schema/Account.Csops_Health_Trend__c';
@@ -93,6 +94,7 @@ export const ACCOUNT_FIELDS = [
   AUTO_PAY,
   BILLING_OBSERVED,
   FIRST_VALUE,
+  KICKOFF_HELD,
   HEALTH_SCORE,
   HEALTH_BAND,
   HEALTH_TREND,
@@ -152,6 +154,11 @@ function group(fields) {
   const entries = Object.entries(fields).filter(([, v]) => v !== undefined);
   const observed = entries.filter(([k]) => k !== 'observedAt');
   return observed.length ? Object.fromEntries(entries) : undefined;
+}
+
+/** A kickoff held is the onboarding playbook's kickoff step done. */
+function kickoffMilestones(heldAt) {
+  return heldAt ? [{ key: 'kickoff', name: 'Kickoff call', doneAt: heldAt }] : undefined;
 }
 
 /** Checkboxes cannot be blank, so they count only once the sync that fills them has stamped its time. */
@@ -263,6 +270,7 @@ export function toAccountSnapshot({ account, cases, contacts, opportunities, eve
     }),
     onboarding: group({
       firstValueAt: toIso(value(account, FIRST_VALUE)),
+      milestones: kickoffMilestones(toIso(value(account, KICKOFF_HELD))),
       handoffSubmittedAt: latest(opps.map((o) => toIso(value(o, OPP_HANDOFF_SUBMITTED)))),
     }),
   };

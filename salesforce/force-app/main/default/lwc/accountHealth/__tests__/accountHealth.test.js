@@ -126,6 +126,23 @@ describe('c-account-health', () => {
     expect($$(element, '.driver')).toHaveLength(1);
   });
 
+  it('lists every measure in the red range beside the strongest, and all measures on request', async () => {
+    const element = createComponent({ driversShown: 1 });
+    const lateBills = JSON.parse(JSON.stringify(mockAccount));
+    lateBills.fields.Csops_Overdue_Invoices__c = { displayValue: null, value: 3 };
+    lateBills.fields.Csops_Days_Past_Due__c = { displayValue: null, value: 90 };
+    await emitAll({ account: lateBills });
+    await flushPromises();
+
+    const shown = $$(element, '.driver').map((li) => li.textContent);
+    expect(shown).toHaveLength(2);
+    expect(shown[1]).toMatch(/Billing/);
+    expect($$(element, '.measure')).toHaveLength(0);
+    $(element, 'lightning-button.toggle-measures').click();
+    await flushPromises();
+    expect($$(element, '.measure').length).toBeGreaterThan(2);
+  });
+
   it('shows renewal risk with days to renewal and the due playbook steps', async () => {
     const element = createComponent();
     await emitAll();
@@ -136,6 +153,21 @@ describe('c-account-health', () => {
     const steps = $$(element, '.action').map((li) => li.textContent);
     expect(steps.join(' | ')).toMatch(/Run the renewal readiness review/);
     expect(steps.join(' | ')).toMatch(/Propose additional seats/);
+  });
+
+  it('labels a step due today "Due today", not overdue', async () => {
+    const element = createComponent();
+    // 113 days out: the 120-day review started a week ago and is due today.
+    const account = JSON.parse(JSON.stringify(mockAccount));
+    account.fields.Csops_Renewal_Date__c = { displayValue: null, value: '2027-02-23' };
+    await emitAll({ account });
+    await flushPromises();
+
+    const review = $$(element, '.action').find((li) =>
+      li.textContent.includes('Run the renewal readiness review'),
+    );
+    expect(review.querySelector('.due-today').textContent).toBe('Due today');
+    expect(review.textContent).not.toMatch(/Overdue/);
   });
 
   it('offers the expansion with its amount basis', async () => {
@@ -278,6 +310,20 @@ describe('c-account-health', () => {
 
     expect($(element, 'lightning-button.create-expansion')).toBeNull();
     expect($(element, '.suppressed')).not.toBeNull();
+  });
+
+  it('offers no expansion to an account that asked to shrink and says why it waits', async () => {
+    const element = createComponent();
+    const shrinking = JSON.parse(JSON.stringify(mockAccount));
+    shrinking.fields.Csops_Downgrade_Requested__c = { displayValue: null, value: true };
+    await emitAll({ account: shrinking });
+    await flushPromises();
+
+    expect($$(element, '.expansion-signal').length).toBeGreaterThan(0);
+    expect($(element, 'lightning-button.create-expansion')).toBeNull();
+    expect($$(element, '.held-back-reason').map((li) => li.textContent)).toContain(
+      'The customer asked to reduce seats or scope',
+    );
   });
 
   it('saves score, band and risk on the Account, moving the earlier scoring to previous', async () => {
