@@ -102,6 +102,6 @@ describe('csops backtest', () => {
       path,
     ]);
     expect(code).toBe(1);
-    expect(stderr).toContain('bands.green: green must start above yellow');
+    expect(stderr).toContain('bands.green: Green from score must be above Yellow from score');
   });
 });
