@@ -11,6 +11,8 @@ export * from './settings/migrate.js';
 export * from './settings/field-labels.js';
 export * from './settings/messages.js';
 export * from './settings/text-input.js';
+export * from './settings/changes.js';
+export * from './settings/file.js';
 export * from './health/types.js';
 export * from './health/curve.js';
 export * from './health/measures.js';

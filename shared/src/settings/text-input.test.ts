@@ -22,3 +22,21 @@ describe('settings fields as typed', () => {
     expect(renewalStagesFromText(' ')).toEqual([]);
   });
 });
+
+describe('a pasted settings file', () => {
+  it('is read as settings, or refused in words', async () => {
+    const { parseSettingsFile } = await import('./file.js');
+    const { defaultSettings } = await import('./defaults.js');
+    const s = defaultSettings();
+    s.bands.green = 75;
+    expect(parseSettingsFile(JSON.stringify(s, null, 2))).toEqual({ success: true, data: s });
+    expect(parseSettingsFile('{ not json')).toEqual({
+      success: false,
+      issues: [{ path: '(file)', message: 'This is not a settings file: it is not valid JSON' }],
+    });
+    const bad = parseSettingsFile(JSON.stringify({ ...s, bands: { green: 10, yellow: 60 } }));
+    expect(bad.success ? [] : bad.issues.map((i) => i.message)).toEqual([
+      'Green from score must be above Yellow from score',
+    ]);
+  });
+});

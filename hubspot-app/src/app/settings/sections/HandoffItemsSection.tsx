@@ -1,7 +1,6 @@
 import { Box, Checkbox, Flex, Heading, MultiSelect } from '@hubspot/ui-extensions';
 import {
   HANDOFF_ITEM_KEYS,
-  HANDOFF_ITEM_LABELS,
   STAKEHOLDER_ROLES,
   STAKEHOLDER_ROLE_LABELS,
 } from '@csops/core';
@@ -24,7 +23,6 @@ export function HandoffItemsSection({ draft, issues, readOnly, set }: SectionPro
           {/* Every weight box the same width, so the required ticks line up. */}
           <Box flex={1}>
             <SettingNumber
-              label={`${HANDOFF_ITEM_LABELS[k]} — weight`}
               path={['handoff', 'items', k, 'weight']}
               value={draft.handoff.items[k].weight}
               testId={`handoff-weight-${k}`}
