@@ -1,9 +1,5 @@
 import { Box, Checkbox, Flex, Heading, MultiSelect } from '@hubspot/ui-extensions';
-import {
-  HANDOFF_ITEM_KEYS,
-  STAKEHOLDER_ROLES,
-  STAKEHOLDER_ROLE_LABELS,
-} from '@csops/core';
+import { HANDOFF_ITEM_KEYS, STAKEHOLDER_ROLES, STAKEHOLDER_ROLE_LABELS } from '@csops/core';
 import { fieldProps } from '../form.js';
 import { SettingNumber } from './SettingNumber.js';
 import type { SectionProps } from './WeightsSection.js';
