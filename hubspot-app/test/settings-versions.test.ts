@@ -44,6 +44,19 @@ describe('settings versions', () => {
     }
   });
 
+  it('make one version of equal settings saved at the same moment', async () => {
+    const before = expectOk(await portal.run('settings_history', {})).history.length;
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        portal.run('settings_save', { ...admin, parameters: { settings: withGreen(88) } }),
+      ),
+    );
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    for (const a of answers.filter((x) => !x.ok))
+      expect(a).toMatchObject({ error: { code: 'unchanged' } });
+    expect(expectOk(await portal.run('settings_history', {})).history.length).toBe(before + 1);
+  });
+
   it('store settings with 400 CSMs, beyond one HubSpot property, and read them back whole', async () => {
     const s = defaultSettings();
     s.csms = Array.from({ length: 400 }, (_, i) => ({

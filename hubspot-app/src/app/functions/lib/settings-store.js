@@ -117,6 +117,23 @@ function createSettingsStore(crm, options = {}) {
     });
   }
 
+  /**
+   * The record a 409 says holds the version number already (HubSpot names it: "Existing ID: 123").
+   * @param {unknown} error
+   */
+  async function holderOf(error) {
+    const body = /** @type {{ body?: unknown }} */ (error)?.body;
+    const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
+    const id = /Existing ID: (\d+)/.exec(text)?.[1];
+    return id ? crm.get(await type(), id, PROPERTIES) : null;
+  }
+
+  /** @param {import('./crm.js').CrmRecord} record @param {import('@csops/core').Settings} settings */
+  function sameSettings(record, settings) {
+    const stored = parseStored(record);
+    return stored.success && core.settingsChanges(stored.data, settings).length === 0;
+  }
+
   /** @param {import('./crm.js').CrmRecord[]} records */
   const byVersion = (records) =>
     [...records].sort((a, b) => newestFirst(versionOf(a), versionOf(b)));
@@ -205,6 +222,10 @@ function createSettingsStore(crm, options = {}) {
           return { saved: versionOf({ id: record.id, properties }) };
         } catch (error) {
           if (statusOf(error) !== 409 || attempt >= MAX_VERSION_ATTEMPTS) throw error;
+          // The version that got in first becomes the one this save follows: equal settings saved
+          // at the same moment by two admins make one version, not two.
+          const winner = await holderOf(error);
+          if (winner && sameSettings(winner, settings)) return { unchanged: versionOf(winner) };
           version += 1;
         }
       }
