@@ -48,8 +48,11 @@ describe('settings functions', () => {
     expect(result.error.code).toBe('invalid_input');
     expect(result.error.issues).toContainEqual({
       path: 'settings.bands.green',
-      message: 'green must start above yellow',
+      message: 'Green from score must be above Yellow from score',
     });
+    expect(result.error.message).toBe(
+      'Not saved: Green from score must be above Yellow from score.',
+    );
     expect(expectOk(await portal.run('settings_history', {})).history).toEqual([]);
   });
 

@@ -38,7 +38,9 @@ describe('the core modules c/csopsCore and c/csopsValidation', () => {
     expect(parseSettings(defaultSettings()).success).toBe(true);
     expect(parseSettings({ ...defaultSettings(), bands: { green: 40, yellow: 60 } })).toEqual({
       success: false,
-      issues: [{ path: 'bands.green', message: 'green must start above yellow' }],
+      issues: [
+        { path: 'bands.green', message: 'Green from score must be above Yellow from score' },
+      ],
     });
     // zod's own wording, which the core supplies itself in a module without classic zod.
     expect(parseHandoffInput({ kickoffDate: 3 })).toEqual({

@@ -62,11 +62,11 @@ describe('settings saved on the settings page change scores on the next load (Ch
       await greenInput.fill(String(YELLOW_FROM_DEFAULT - 5));
       await greenInput.blur();
       await expect(green.locator('.hs-field__message').textContent()).resolves.toBe(
-        'green must start above yellow',
+        'Green from score must be above Yellow from score',
       );
       await expect(green.getAttribute('class')).resolves.toContain('has-error');
       await expect(page.getByTestId('issues').textContent()).resolves.toContain(
-        'bands.green: green must start above yellow',
+        'Green from score must be above Yellow from score',
       );
       await expect(save.isDisabled()).resolves.toBe(true);
       await expect(previewButton.isDisabled()).resolves.toBe(true);

@@ -107,7 +107,7 @@ describe('csops backtest', () => {
       path,
     ]);
     expect(code).toBe(1);
-    expect(stderr).toContain('bands.green: green must start above yellow');
+    expect(stderr).toContain('bands.green: Green from score must be above Yellow from score');
   });
 
   it('refuses --html into a folder that does not exist, before reading anything', async () => {

@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  displayDelta,
-  displayPercent,
-  displayScore,
-  displayWeightShare,
-  percentOf,
-} from './numbers.js';
+import { displayDelta, displayPercent, displayScore, percentOf } from './numbers.js';
 
 describe('how scores read', () => {
   it('shows a red 44.9 as 44.9, never as a yellow-looking 45', () => {
@@ -23,13 +17,10 @@ describe('how scores read', () => {
     expect(displayDelta(-0.01)).toBe('0');
   });
 
-  it('shows coverage and weight shares as percents to one decimal', () => {
+  it('shows coverage as a percent to one decimal', () => {
     expect(percentOf(0.875)).toBe(87.5);
     expect(displayPercent(0.875)).toBe('87.5%');
     expect(displayPercent(1)).toBe('100%');
-    expect(displayWeightShare(1, 3)).toBe('33.3%');
-    expect(displayWeightShare(25, 100)).toBe('25%');
-    expect(displayWeightShare(0, 0)).toBeNull();
   });
 
   it('shows any score within half a tenth of its value, with at most one decimal', () => {

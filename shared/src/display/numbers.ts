@@ -34,7 +34,4 @@ export function displayPercent(share: number): string {
   return `${String(percentOf(share))}%`;
 }
 
-/** A measure weight as its share of all weights: "25%", or null when no weight is set at all. */
-export function displayWeightShare(weight: number, totalWeight: number): string | null {
-  return totalWeight > 0 ? displayPercent(weight / totalWeight) : null;
-}
+// Weight shares are rounded together, so they add up to 100: see shares.ts.

@@ -39,14 +39,17 @@ describe('parseSettings', () => {
 
   it('refuses a green threshold at or below yellow, on the green field', () => {
     expect(issuesOf(edited((s) => (s.bands = { green: 45, yellow: 45 })))).toEqual([
-      { path: 'bands.green', message: 'green must start above yellow' },
+      { path: 'bands.green', message: 'Green from score must be above Yellow from score' },
     ]);
   });
 
   it('refuses a negative weight, naming the signal', () => {
     const issues = issuesOf(edited((s) => (s.measures.usage.signals.seatUtilisation.weight = -1)));
     expect(issues).toEqual([
-      { path: 'measures.usage.signals.seatUtilisation.weight', message: 'must be 0 or more' },
+      {
+        path: 'measures.usage.signals.seatUtilisation.weight',
+        message: 'Product usage: seat utilisation weight must be 0 or more',
+      },
     ]);
   });
 
@@ -63,7 +66,8 @@ describe('parseSettings', () => {
     expect(issues).toEqual([
       {
         path: 'measures.support.signals.csat.curve',
-        message: 'points must be in strictly increasing order of the signal value',
+        message:
+          'Support: csat curve must list its points in strictly increasing order of the signal value',
       },
     ]);
   });
@@ -81,9 +85,12 @@ describe('parseSettings', () => {
     expect(issues).toEqual([
       {
         path: 'measures.usage.signals.daysSinceActivity.curve.0.1',
-        message: 'must be at most 100',
+        message: 'Product usage: days since activity curve points must be at most 100',
       },
-      { path: 'measures.sentiment.signals.nps.curve', message: 'needs at least two points' },
+      {
+        path: 'measures.sentiment.signals.nps.curve',
+        message: 'Sentiment: nps curve needs at least 2 points',
+      },
     ]);
   });
 
@@ -111,7 +118,7 @@ describe('parseSettings', () => {
       }),
     );
     expect(issues).toEqual([
-      { path: 'measures', message: 'at least one measure needs a weight above 0' },
+      { path: 'measures', message: 'At least one health measure needs a weight above 0' },
     ]);
   });
 
@@ -154,7 +161,7 @@ describe('parseSettings', () => {
       ),
     ).toEqual(['weights.usage']);
     expect(issuesOf({ version: 1, weights: {}, greenMin: 40, yellowMin: 60 })).toEqual([
-      { path: 'bands.green', message: 'green must start above yellow' },
+      { path: 'bands.green', message: 'Green from score must be above Yellow from score' },
     ]);
   });
 
@@ -193,7 +200,7 @@ describe('parseSettings', () => {
     expect(issuesOf({ ...DEFAULT_SETTINGS, version: SETTINGS_VERSION + 1 })).toEqual([
       {
         path: 'version',
-        message: `version ${SETTINGS_VERSION + 1} is newer than this csops understands (${SETTINGS_VERSION})`,
+        message: `Settings version ${SETTINGS_VERSION + 1} is newer than this csops understands (${SETTINGS_VERSION})`,
       },
     ]);
   });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { fail, ok, type Result } from '../result/result.js';
-import { issuesFromZod, safeParse } from '../result/zod.js';
+import { safeParse } from '../result/zod.js';
+import { settingsIssuesFromZod } from './messages.js';
 import { clone, DEFAULT_SETTINGS } from './defaults.js';
 import { fromV2 } from './migrate-v2.js';
 import { SETTINGS_VERSION } from '../vocabulary/keys.js';
@@ -58,11 +59,11 @@ const versionSchema = z.object({ version: z.number().check(z.int(), z.minimum(1)
  */
 export function parseSettings(input: unknown): Result<Settings> {
   const v = safeParse(versionSchema, input);
-  if (!v.success) return fail(issuesFromZod(v.error));
+  if (!v.success) return fail(settingsIssuesFromZod(v.error, input));
   let current: unknown = input;
   if (v.data.version === 1) {
     const v1 = safeParse(settingsV1Schema, input);
-    if (!v1.success) return fail(issuesFromZod(v1.error));
+    if (!v1.success) return fail(settingsIssuesFromZod(v1.error, input));
     current = fromV1(v1.data);
   } else if (v.data.version === 2) {
     current = fromV2(input as Record<string, unknown>);
@@ -70,10 +71,10 @@ export function parseSettings(input: unknown): Result<Settings> {
     return fail([
       {
         path: 'version',
-        message: `version ${v.data.version} is newer than this csops understands (${SETTINGS_VERSION})`,
+        message: `Settings version ${v.data.version} is newer than this csops understands (${SETTINGS_VERSION})`,
       },
     ]);
   }
   const parsed = safeParse(settingsSchema, current);
-  return parsed.success ? ok(parsed.data) : fail(issuesFromZod(parsed.error));
+  return parsed.success ? ok(parsed.data) : fail(settingsIssuesFromZod(parsed.error, current));
 }

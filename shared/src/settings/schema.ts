@@ -9,23 +9,20 @@ import {
   STAKEHOLDER_ROLES,
   type HandoffItemKey,
 } from '../vocabulary/keys.js';
+import { settingsFieldLabel } from './field-labels.js';
 
 export const bandSchema = z.enum(BANDS);
 export const stakeholderRoleSchema = z.enum(STAKEHOLDER_ROLES);
 
-const weight = z
-  .number()
-  .check(z.minimum(0, 'must be 0 or more'), z.maximum(1000, 'must be at most 1000'));
-const percent = z
-  .number()
-  .check(z.minimum(0, 'must be 0 or more'), z.maximum(100, 'must be at most 100'));
+const weight = z.number().check(z.minimum(0), z.maximum(1000));
+const percent = z.number().check(z.minimum(0), z.maximum(100));
 
 /** Piecewise-linear map from a signal's value to 0–100 points; flat beyond its ends. */
 export const curveSchema = z.array(z.tuple([z.number(), percent])).check(
-  z.minLength(2, 'needs at least two points'),
+  z.minLength(2),
   z.refine(
     (points) => points.every((p, i) => i === 0 || p[0] > (points[i - 1]?.[0] ?? -Infinity)),
-    'points must be in strictly increasing order of the signal value',
+    'must list its points in strictly increasing order of the signal value',
   ),
 );
 export type Curve = z.infer<typeof curveSchema>;
@@ -53,7 +50,7 @@ const measuresSchema = z
   })
   .check(
     z.refine((m) => Object.values(m).some((x) => x.weight > 0), {
-      message: 'at least one measure needs a weight above 0',
+      message: 'At least one health measure needs a weight above 0',
     }),
   );
 
@@ -106,12 +103,14 @@ export const triggerSchema = z.discriminatedUnion('type', [
 export type PlaybookTrigger = z.infer<typeof triggerSchema>;
 
 const playbookSchema = z.object({
-  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes')),
+  id: z
+    .string()
+    .check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'must use lowercase letters, digits and dashes')),
   name: z.string().check(z.minLength(1)),
   kind: z.enum(PLAYBOOK_KINDS),
   enabled: z.boolean(),
   trigger: triggerSchema,
-  steps: z.array(stepSchema).check(z.minLength(1, 'a playbook needs at least one step')),
+  steps: z.array(stepSchema).check(z.minLength(1, 'needs at least one step')),
 });
 export type Playbook = z.infer<typeof playbookSchema>;
 
@@ -119,7 +118,7 @@ export const csmSchema = z.object({
   id: z.string().check(z.minLength(1)),
   name: z.string().check(z.minLength(1)),
   email: z.optional(z.email()),
-  segments: z.array(segmentSchema).check(z.minLength(1, 'serve at least one segment')),
+  segments: z.array(segmentSchema).check(z.minLength(1)),
   maxArr: z.number().check(z.positive()),
   maxAccounts: z.number().check(z.int(), z.positive()),
 });
@@ -130,7 +129,7 @@ const renewalSchema = z.object({
     z.minLength(1),
     z.refine(
       (s) => s.every((d, i) => i === 0 || d < (s[i - 1] ?? Infinity)),
-      'list stages from furthest to nearest, each once',
+      'must run from furthest to nearest, each once',
     ),
   ),
   riskPoints: z.object({
@@ -149,7 +148,7 @@ const renewalSchema = z.object({
     .check(
       z.refine(
         (l) => l.medium <= l.high && l.high <= l.critical,
-        'levels must rise: medium ≤ high ≤ critical',
+        'must rise: medium ≤ high ≤ critical',
       ),
     ),
   arrAtRiskShare: z.object({
@@ -164,14 +163,14 @@ const renewalSchema = z.object({
   closeToRenewalDays: z.number().check(z.int(), z.minimum(1), z.maximum(730)),
 });
 
-const groupDays = z.number().check(z.int(), z.minimum(1, 'at least one day'), z.maximum(3650));
+const groupDays = z.number().check(z.int(), z.minimum(1), z.maximum(3650));
 
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   measures: measuresSchema,
   bands: z.object({ green: percent, yellow: percent }).check(
     z.refine((b) => b.green > b.yellow, {
-      message: 'green must start above yellow',
+      message: `must be above ${settingsFieldLabel('bands.yellow')}`,
       path: ['green'],
     }),
   ),
@@ -219,16 +218,26 @@ export const settingsSchema = z.object({
     })
     .check(
       z.refine((s) => s.enterpriseMinArr > s.midMarketMinArr, {
-        message: 'Enterprise must start above Mid-Market',
+        message: `must be above ${settingsFieldLabel('segments.midMarketMinArr')}`,
         path: ['enterpriseMinArr'],
       }),
     ),
   csms: z
     .array(csmSchema)
-    .check(z.refine((c) => new Set(c.map((x) => x.id)).size === c.length, 'each CSM id once')),
+    .check(
+      z.refine(
+        (c) => new Set(c.map((x) => x.id)).size === c.length,
+        'Each HubSpot owner can be one CSM only',
+      ),
+    ),
   playbooks: z
     .array(playbookSchema)
-    .check(z.refine((p) => new Set(p.map((x) => x.id)).size === p.length, 'each playbook id once')),
+    .check(
+      z.refine(
+        (p) => new Set(p.map((x) => x.id)).size === p.length,
+        'Each playbook needs its own id',
+      ),
+    ),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

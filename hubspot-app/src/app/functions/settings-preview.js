@@ -4,7 +4,8 @@
 
 const core = require('@csops/core');
 const { crmFor, inputOf, now } = require('./lib/runtime.js');
-const { answer, ok, fail, invalidInput } = require('./lib/respond.js');
+const { answer, ok, fail } = require('./lib/respond.js');
+const { refusedSettings } = require('./lib/settings-answers.js');
 const { mayManageSettings } = require('./lib/permissions.js');
 const { settingsPreviewInput } = require('./lib/inputs.js');
 const { createSettingsStore } = require('./lib/settings-store.js');
@@ -16,10 +17,10 @@ const TIME_BUDGET_MS = 10_000;
 /** @param {import('./lib/runtime.js').FunctionContext} context */
 exports.main = async (context = {}) => {
   const input = core.parseWith(settingsPreviewInput, inputOf(context));
-  if (!input.success) return invalidInput(input.issues);
+  if (!input.success) return refusedSettings(input.issues);
   const draft = core.parseSettings(input.data.settings);
   if (!draft.success)
-    return invalidInput(draft.issues.map((i) => ({ ...i, path: `settings.${i.path}` })));
+    return refusedSettings(draft.issues.map((i) => ({ ...i, path: `settings.${i.path}` })));
   const started = Date.now();
   return answer(async () => {
     const crm = crmFor(context);

@@ -1,5 +1,6 @@
 // Restores an earlier settings version by saving its content again as the newest version, so the
-// history stays complete. Same permission rule as saving.
+// history stays complete. Same permission rule as saving; restoring the current settings writes
+// nothing.
 'use strict';
 
 const core = require('@csops/core');
@@ -8,6 +9,7 @@ const { answer, ok, fail, invalidInput } = require('./lib/respond.js');
 const { settingsRestoreInput } = require('./lib/inputs.js');
 const { createSettingsStore } = require('./lib/settings-store.js');
 const { mayManageSettings } = require('./lib/permissions.js');
+const { savedOrRefused } = require('./lib/settings-answers.js');
 
 /** @param {import('./lib/runtime.js').FunctionContext} context */
 exports.main = async (context = {}) => {
@@ -24,12 +26,13 @@ exports.main = async (context = {}) => {
     if (!found.parsed.success) {
       return fail('invalid_version', `Version ${version} cannot be restored.`, found.parsed.issues);
     }
-    const saved = await store.append(found.parsed.data, {
+    const settings = found.parsed.data;
+    const result = await store.append(settings, {
       changedBy: permission.who,
       changedAt: now(),
       note: input.data.note ?? `Restored version ${version}`,
       restoredFrom: version,
     });
-    return ok({ saved, settings: found.parsed.data });
+    return savedOrRefused(result, (saved) => ok({ saved, settings }));
   });
 };

@@ -11,7 +11,7 @@ import {
   LoadingSpinner,
   Text,
 } from '@hubspot/ui-extensions';
-import type { Settings } from '@csops/core';
+import { settingsChanges, type Settings } from '@csops/core';
 import {
   asParameters,
   callFunction,
@@ -26,6 +26,8 @@ import { ThresholdsSection } from './sections/ThresholdsSection.js';
 import { ExpansionTriggersSection } from './sections/ExpansionTriggersSection.js';
 import { HandoffItemsSection } from './sections/HandoffItemsSection.js';
 import { SegmentsSection } from './sections/SegmentsSection.js';
+import { CsmsSection } from './sections/CsmsSection.js';
+import { ImportSection } from './sections/ImportSection.js';
 import { HistorySection } from './sections/HistorySection.js';
 
 export interface SettingsPageProps {
@@ -59,6 +61,12 @@ export function SettingsPage({ addAlert }: SettingsPageProps) {
   }, [reload]);
 
   const issues = useMemo(() => (draft ? validate(draft) : []), [draft]);
+  const saved = load.status === 'ready' ? load.data.settings : null;
+  // Only valid settings have changes to name; invalid ones are held back by their issues.
+  const pending = useMemo(
+    () => (draft && saved && issues.length === 0 ? settingsChanges(saved, draft) : []),
+    [draft, saved, issues],
+  );
 
   if (load.status === 'loading' || !draft) {
     if (load.status === 'error') {
@@ -85,12 +93,12 @@ export function SettingsPage({ addAlert }: SettingsPageProps) {
   };
   const sectionProps = { draft, issues, readOnly, set };
 
-  async function runPreview() {
-    if (!draft) return;
+  async function runPreview(settings: Settings | null = draft) {
+    if (!settings) return;
     setBusy('previewing');
     setProblem(null);
     const result = await callFunction<PreviewResponse>('settings_preview', {
-      settings: asParameters(draft),
+      settings: asParameters(settings),
     });
     setBusy('idle');
     if (result.ok) setPreview(result.data);
@@ -98,7 +106,8 @@ export function SettingsPage({ addAlert }: SettingsPageProps) {
   }
 
   async function save() {
-    if (!draft) return;
+    // The button is off while anything is invalid or unchanged; a stray call must not save either.
+    if (!draft || !canSave) return;
     setBusy('saving');
     setProblem(null);
     const result = await callFunction<{ saved: { version: number } }>('settings_save', {
@@ -127,6 +136,14 @@ export function SettingsPage({ addAlert }: SettingsPageProps) {
     await reload();
   }
 
+  function importSettings(settings: Settings) {
+    setDraft(settings);
+    if (!note.trim()) setNote('Imported settings file');
+    void runPreview(settings);
+  }
+
+  const canSave = issues.length === 0 && pending.length > 0 && busy === 'idle';
+
   return (
     <Flex direction="column" gap="md">
       {readOnly ? (
@@ -149,10 +166,25 @@ export function SettingsPage({ addAlert }: SettingsPageProps) {
       <Divider />
       <SegmentsSection {...sectionProps} />
       <Divider />
+      <CsmsSection {...sectionProps} owners={data.owners ?? []} />
+      <Divider />
+      {readOnly ? null : (
+        <>
+          <ImportSection onImport={importSettings} />
+          <Divider />
+        </>
+      )}
       {issues.length > 0 ? (
         <Alert title="Fix these before saving" variant="warning" testId="issues">
-          {issues.map((i) => `${i.path}: ${i.message}`).join('; ')}
+          {issues.map((i) => i.message).join('; ')}
         </Alert>
+      ) : null}
+      {!readOnly && issues.length === 0 ? (
+        <Text testId="pending">
+          {pending.length > 0
+            ? `Changes to save: ${pending.map((c) => c.text).join('; ')}`
+            : 'No changes to save: the form holds the saved settings.'}
+        </Text>
       ) : null}
       {preview ? (
         <Alert title="Impact on the portfolio" variant="info" testId="preview">
@@ -185,7 +217,7 @@ export function SettingsPage({ addAlert }: SettingsPageProps) {
             <LoadingButton
               variant="primary"
               loading={busy === 'saving'}
-              disabled={issues.length > 0 || busy !== 'idle'}
+              disabled={!canSave}
               onClick={() => void save()}
               testId="save"
             >

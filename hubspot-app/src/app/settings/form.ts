@@ -1,5 +1,5 @@
 // Field-level messages for the form, straight from the core's settings schema.
-import { displayWeightShare, parseSettings, type FieldIssue, type Settings } from '@csops/core';
+import { parseSettings, type FieldIssue, type Settings } from '@csops/core';
 
 export interface FieldProps {
   error: boolean;
@@ -21,13 +21,6 @@ export function fieldProps(issues: FieldIssue[], path: string, readOnly: boolean
   return message
     ? { error: true, validationMessage: message, readOnly }
     : { error: false, readOnly };
-}
-
-/** Each weight as a share of the total, rounded for display. */
-export function shareOfTotal(weight: number, weights: number[]): string {
-  const total = weights.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
-  const share = displayWeightShare(weight, total);
-  return share === null ? 'no weight set' : `${share} of the total`;
 }
 
 /** Immutable update at a dotted path, for a form over nested settings. */

@@ -15,6 +15,17 @@ export interface SettingsVersion {
   changedAt: string;
   note: string;
   restoredFrom: number | null;
+  /** What this version changed against the one before it, in the core's words. */
+  changes: string[];
+  /** What restoring it would change against the current settings. */
+  restoreChanges: string[];
+}
+
+export interface Owner {
+  id: string;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
 }
 
 export interface SettingsGetResponse {
@@ -24,6 +35,7 @@ export interface SettingsGetResponse {
   history: SettingsVersion[];
   canEdit: boolean;
   cannotEditBecause: string | null;
+  owners: Owner[];
 }
 
 export interface PreviewResponse {

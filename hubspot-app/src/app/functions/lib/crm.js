@@ -211,6 +211,31 @@ function createCrm(client, options = {}) {
       return call('owner', () => client.crm.owners.ownersApi.getById(Number(ownerId), 'id', false));
     },
 
+    /**
+     * Every active HubSpot owner, 500 per page, for the settings page's CSM picker.
+     * @returns {Promise<{ id: string, firstName?: string, lastName?: string, email?: string }[]>}
+     */
+    async owners() {
+      const out = [];
+      /** @type {string | undefined} */
+      let after;
+      do {
+        const page = await call('owners', () =>
+          client.crm.owners.ownersApi.getPage(undefined, after, 500, false),
+        );
+        for (const o of page.results ?? []) {
+          out.push({
+            id: String(o.id),
+            ...(o.firstName ? { firstName: o.firstName } : {}),
+            ...(o.lastName ? { lastName: o.lastName } : {}),
+            ...(o.email ? { email: o.email } : {}),
+          });
+        }
+        after = page.paging?.next?.after;
+      } while (after);
+      return out;
+    },
+
     /** @param {string} userId */
     async user(userId) {
       return call('user', () => client.settings.users.usersApi.getById(userId));

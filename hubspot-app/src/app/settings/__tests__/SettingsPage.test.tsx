@@ -8,9 +8,11 @@ import {
   LoadingButton,
   LoadingSpinner,
   MultiSelect,
-  NumberInput,
   Table,
   TableCell,
+  Text,
+  TextArea,
+  Select,
   hubspot,
 } from '@hubspot/ui-extensions';
 import type * as UiExtensions from '@hubspot/ui-extensions';
@@ -36,6 +38,8 @@ function getAnswer(overrides: Partial<SettingsGetResponse> = {}) {
         changedAt: '2026-11-20T10:15:00.000Z',
         note: 'Stricter bands',
         restoredFrom: null,
+        changes: ['Green from score: 65 → 70'],
+        restoreChanges: [],
       },
       {
         version: 1,
@@ -43,10 +47,16 @@ function getAnswer(overrides: Partial<SettingsGetResponse> = {}) {
         changedAt: '2026-11-01T09:00:00.000Z',
         note: 'First calibration',
         restoredFrom: null,
+        changes: ['Product usage weight: 20 → 25'],
+        restoreChanges: ['Green from score: 70 → 65'],
       },
     ],
     canEdit: true,
     cannotEditBecause: null,
+    owners: [
+      { id: '101', firstName: 'Alex', lastName: 'Kim', email: 'alex.kim@csops-demo.example' },
+      { id: '102', firstName: 'Sam', lastName: 'Lee', email: 'sam.lee@csops-demo.example' },
+    ],
     ...overrides,
   };
   return { ok: true, data };
@@ -62,7 +72,7 @@ async function renderPage() {
   const addAlert = vi.fn();
   r.render(<SettingsPage addAlert={addAlert} />);
   expect(r.find(LoadingSpinner)).toBeDefined();
-  await r.waitFor(() => r.findByTestId(NumberInput, 'bands-green'));
+  await r.waitFor(() => r.findByTestId(Input, 'bands-green'));
   return { ...r, addAlert };
 }
 
@@ -75,42 +85,48 @@ describe('csops settings page', () => {
     answer(getAnswer());
     const r = await renderPage();
     expect(calls()).toEqual([{ name: 'settings_get', parameters: {} }]);
-    const usage = r.findByTestId(NumberInput, 'weight-usage');
-    expect(usage.props.value).toBe(25);
-    expect(usage.props.description).toBe(`${Math.round((25 / total) * 1000) / 10}% of the total`);
+    const usage = r.findByTestId(Input, 'weight-usage');
+    expect(usage.props.value).toBe('25');
+    expect(usage.props.description).toMatch(/^\d+(\.\d)?% of the total$/);
+    // The shares shown add up to exactly 100, whatever rounding each would do on its own.
+    const shown = MEASURE_KEYS.map((k) =>
+      parseFloat(String(r.findByTestId(Input, `weight-${k}`).props.description)),
+    );
+    expect(Math.round(shown.reduce((a, b) => a + b, 0) * 10)).toBe(1000);
 
-    r.findByTestId(NumberInput, 'weight-usage').trigger('onChange', (total - 25) as never);
+    r.findByTestId(Input, 'weight-usage').trigger('onInput', String(total - 25) as never);
     await r.waitFor(() =>
-      expect(r.findByTestId(NumberInput, 'weight-usage').props.description).toBe(
-        '50% of the total',
-      ),
+      expect(r.findByTestId(Input, 'weight-usage').props.description).toBe('50% of the total'),
     );
   });
 
   it('names the field the core refuses and keeps save and preview off until it is fixed', async () => {
     answer(getAnswer());
     const r = await renderPage();
-    r.findByTestId(NumberInput, 'bands-green').trigger('onChange', 30 as never);
-    await r.waitFor(() =>
-      expect(r.findByTestId(NumberInput, 'bands-green').props.error).toBe(true),
+    r.findByTestId(Input, 'bands-green').trigger('onInput', '30' as never);
+    await r.waitFor(() => expect(r.findByTestId(Input, 'bands-green').props.error).toBe(true));
+    expect(r.findByTestId(Input, 'bands-green').props.validationMessage).toBe(
+      'Green from score must be above Yellow from score',
     );
-    expect(r.findByTestId(NumberInput, 'bands-green').props.validationMessage).toBe(
-      'green must start above yellow',
+    // The summary speaks the same words, never a settings path.
+    expect(r.findByTestId(Alert, 'issues').text).toBe(
+      'Green from score must be above Yellow from score',
     );
     expect(r.findByTestId(LoadingButton, 'save').props.disabled).toBe(true);
     expect(r.findByTestId(LoadingButton, 'preview-button').props.disabled).toBe(true);
-    r.findByTestId(NumberInput, 'bands-green').trigger('onChange', 75 as never);
+    r.findByTestId(Input, 'bands-green').trigger('onInput', '75' as never);
     await r.waitFor(() => expect(r.findByTestId(LoadingButton, 'save').props.disabled).toBe(false));
 
     r.findByTestId(Input, 'renewal-stages').trigger('onInput', '180, soon' as never);
     await r.waitFor(() => expect(r.findByTestId(Input, 'renewal-stages').props.error).toBe(true));
-    expect(r.findByTestId(Input, 'renewal-stages').props.validationMessage).toContain(
-      'whole numbers',
+    expect(r.findByTestId(Input, 'renewal-stages').props.validationMessage).toBe(
+      'Renewal stage 2 must be a number',
     );
+    expect(r.findByTestId(LoadingButton, 'save').props.disabled).toBe(true);
     r.findByTestId(Input, 'renewal-stages').trigger('onInput', '30, 90' as never);
     await r.waitFor(() =>
       expect(r.findByTestId(Input, 'renewal-stages').props.validationMessage).toBe(
-        'list stages from furthest to nearest, each once',
+        'Renewal stages must run from furthest to nearest, each once',
       ),
     );
   });
@@ -140,8 +156,8 @@ describe('csops settings page', () => {
       },
     });
     const r = await renderPage();
-    r.findByTestId(NumberInput, 'bands-green').trigger('onChange', 80 as never);
-    await r.waitFor(() => expect(r.findByTestId(NumberInput, 'bands-green').props.value).toBe(80));
+    r.findByTestId(Input, 'bands-green').trigger('onInput', '80' as never);
+    await r.waitFor(() => expect(r.findByTestId(Input, 'bands-green').props.value).toBe('80'));
     r.findByTestId(LoadingButton, 'preview-button').trigger('onClick');
     await r.waitFor(() => r.findByTestId(Alert, 'preview'));
     expect(calls()[1]?.name).toBe('settings_preview');
@@ -163,7 +179,7 @@ describe('csops settings page', () => {
       getAnswer({ version: 3, settings: saved }),
     );
     const r = await renderPage();
-    r.findByTestId(NumberInput, 'bands-green').trigger('onChange', 80 as never);
+    r.findByTestId(Input, 'bands-green').trigger('onInput', '80' as never);
     r.findByTestId(Input, 'note').trigger('onInput', 'After Q3 back-test' as never);
     await r.waitFor(() =>
       expect(r.findByTestId(Input, 'note').props.value).toBe('After Q3 back-test'),
@@ -191,13 +207,26 @@ describe('csops settings page', () => {
     expect(cells).toEqual(
       expect.arrayContaining([
         '2 (current)',
-        '2026-11-20 10:15',
-        'morgan.reyes@csops-demo.example',
-        'Stricter bands',
+        '2026-11-20 10:15 by morgan.reyes@csops-demo.example',
       ]),
+    );
+    expect(r.findByTestId(Text, 'changes-2').text).toBe(
+      'Stricter bands — Green from score: 65 → 70',
     );
     expect(r.maybeFindByTestId(Button, 'restore-2')).toBeNull();
     r.findByTestId(Button, 'restore-1').trigger('onClick');
+    // Nothing is restored until the admin has read what it changes and confirmed.
+    await r.waitFor(() => r.findByTestId(Alert, 'confirm-restore'));
+    expect(r.findByTestId(Alert, 'confirm-restore').find(Text).text).toContain(
+      'Green from score: 70 → 65',
+    );
+    expect(calls()).toHaveLength(1);
+    r.findByTestId(Button, 'cancel-restore').trigger('onClick');
+    await r.waitFor(() => expect(r.maybeFindByTestId(Alert, 'confirm-restore')).toBeNull());
+    expect(calls()).toHaveLength(1);
+    r.findByTestId(Button, 'restore-1').trigger('onClick');
+    await r.waitFor(() => r.findByTestId(Button, 'confirm-restore-button'));
+    r.findByTestId(Button, 'confirm-restore-button').trigger('onClick');
     await r.waitFor(() =>
       expect(r.addAlert).toHaveBeenCalledWith({
         type: 'success',
@@ -205,6 +234,105 @@ describe('csops settings page', () => {
       }),
     );
     expect(calls()[1]).toEqual({ name: 'settings_restore', parameters: { version: 1 } });
+  });
+
+  it('keeps save off while a number field is blank or not a number, or nothing changed', async () => {
+    const settings = defaultSettings();
+    settings.csms = [
+      { id: '101', name: 'Alex Kim', segments: ['smb'], maxArr: 900_000, maxAccounts: 40 },
+    ];
+    answer(getAnswer({ settings }));
+    const r = await renderPage();
+    // The saved settings unchanged: nothing to save, so no empty version can be written.
+    expect(r.findByTestId(LoadingButton, 'save').props.disabled).toBe(true);
+    expect(r.findByTestId(Text, 'pending').text).toContain('No changes to save');
+    for (const [typed, message] of [
+      ['', 'Green from score needs a number'],
+      ['abc', 'Green from score must be a number'],
+    ] as const) {
+      r.findByTestId(Input, 'bands-green').trigger('onInput', typed as never);
+      await r.waitFor(() =>
+        expect(r.findByTestId(Input, 'bands-green').props.validationMessage).toBe(message),
+      );
+      expect(r.findByTestId(Input, 'bands-green').props.value).toBe(typed);
+      expect(r.findByTestId(LoadingButton, 'save').props.disabled).toBe(true);
+    }
+    r.findByTestId(Input, 'csm-0-max-accounts').trigger('onInput', '2.5' as never);
+    r.findByTestId(Input, 'bands-green').trigger('onInput', '75' as never);
+    r.findByTestId(Input, 'renewal-stages').trigger('onInput', 'soon, 30, ninety' as never);
+    await r.waitFor(() =>
+      expect(r.findByTestId(Input, 'renewal-stages').props.validationMessage).toBe(
+        'Renewal stage 1 must be a number; Renewal stage 3 must be a number',
+      ),
+    );
+    expect(r.findByTestId(Input, 'csm-0-max-accounts').props.validationMessage).toBe(
+      'CSM 1 max accounts must be a whole number',
+    );
+    expect(r.findByTestId(LoadingButton, 'save').props.disabled).toBe(true);
+    r.findByTestId(LoadingButton, 'save').trigger('onClick');
+    expect(calls().map((c) => c.name)).toEqual(['settings_get']);
+  });
+
+  it('picks a CSM from the portal’s owners, naming them', async () => {
+    const settings = defaultSettings();
+    settings.csms = [];
+    answer(getAnswer({ settings }));
+    const r = await renderPage();
+    r.findByTestId(Button, 'add-csm').trigger('onClick');
+    await r.waitFor(() => r.findByTestId(Select, 'csm-0-owner'));
+    const picker = r.findByTestId(Select, 'csm-0-owner');
+    expect(picker.props.options).toEqual([
+      { value: '101', label: 'Alex Kim (alex.kim@csops-demo.example)' },
+      { value: '102', label: 'Sam Lee (sam.lee@csops-demo.example)' },
+    ]);
+    expect(picker.props.validationMessage).toBe('CSM 1 HubSpot owner cannot be empty');
+    picker.trigger('onChange', '102' as never);
+    await r.waitFor(() => expect(r.findByTestId(Input, 'csm-0-name').props.value).toBe('Sam Lee'));
+    expect(r.findByTestId(Select, 'csm-0-owner').props.value).toBe('102');
+    expect(r.findByTestId(Text, 'pending').text).toBe('Changes to save: CSM added: Sam Lee');
+  });
+
+  it('imports a settings file: checked by the core, previewed, then saved as a version', async () => {
+    const file = defaultSettings();
+    file.bands.green = 75;
+    answer(
+      getAnswer(),
+      {
+        ok: true,
+        data: { scanned: 10, scored: 10, changed: 2, moves: { 'green→yellow': 2 }, complete: true },
+      },
+      { ok: true, data: { saved: { version: 3 } } },
+      getAnswer({ version: 3, settings: file }),
+    );
+    const r = await renderPage();
+    r.findByTestId(TextArea, 'import-text').trigger('onInput', '{ "version": 2, ' as never);
+    await r.waitFor(() => expect(r.findByTestId(TextArea, 'import-text').props.value).not.toBe(''));
+    r.findByTestId(Button, 'import-button').trigger('onClick');
+    await r.waitFor(() =>
+      expect(r.findByTestId(TextArea, 'import-text').props.validationMessage).toBe(
+        'This is not a settings file: it is not valid JSON',
+      ),
+    );
+    expect(calls()).toHaveLength(1);
+
+    r.findByTestId(TextArea, 'import-text').trigger(
+      'onInput',
+      JSON.stringify(file, null, 2) as never,
+    );
+    await r.waitFor(() => expect(r.findByTestId(TextArea, 'import-text').props.error).toBe(false));
+    r.findByTestId(Button, 'import-button').trigger('onClick');
+    await r.waitFor(() => r.findByTestId(Alert, 'preview'));
+    expect(calls()[1]?.name).toBe('settings_preview');
+    expect(r.findByTestId(Input, 'bands-green').props.value).toBe('75');
+    expect(r.findByTestId(Text, 'pending').text).toBe('Changes to save: Green from score: 70 → 75');
+    r.findByTestId(LoadingButton, 'save').trigger('onClick');
+    await r.waitFor(() =>
+      expect(r.addAlert).toHaveBeenCalledWith({ type: 'success', message: 'Saved as version 3' }),
+    );
+    expect(calls()[2]).toEqual({
+      name: 'settings_save',
+      parameters: { settings: file, note: 'Imported settings file' },
+    });
   });
 
   it('is view-only for someone who may not manage settings', async () => {
@@ -218,7 +346,7 @@ describe('csops settings page', () => {
     expect(r.findByTestId(Alert, 'read-only').text).toContain('Only HubSpot super admins');
     expect(r.maybeFindByTestId(LoadingButton, 'save')).toBeNull();
     expect(r.maybeFindByTestId(Button, 'restore-1')).toBeNull();
-    expect(r.findByTestId(NumberInput, 'bands-green').props.readOnly).toBe(true);
+    expect(r.findByTestId(Input, 'bands-green').props.readOnly).toBe(true);
   });
 
   it('shows why a save was refused by the function', async () => {
@@ -227,6 +355,8 @@ describe('csops settings page', () => {
       error: { code: 'forbidden', message: 'Only HubSpot super admins can change csops settings.' },
     });
     const r = await renderPage();
+    r.findByTestId(Input, 'bands-green').trigger('onInput', '75' as never);
+    await r.waitFor(() => expect(r.findByTestId(LoadingButton, 'save').props.disabled).toBe(false));
     r.findByTestId(LoadingButton, 'save').trigger('onClick');
     await r.waitFor(() => r.findByTestId(Alert, 'problem'));
     expect(r.findByTestId(Alert, 'problem').text).toContain('super admins');

@@ -3,12 +3,12 @@ import type { Settings } from '@csops/core';
 import { SettingNumber } from './SettingNumber.js';
 import type { SectionProps } from './WeightsSection.js';
 
-const FIELDS: { key: keyof Settings['expansion']; label: string }[] = [
-  { key: 'seatUtilisationOver', label: 'Seat utilisation over (%)' },
-  { key: 'adoptionMilestonePercent', label: 'Adoption milestone (% of features)' },
-  { key: 'minHealthScore', label: 'Healthy means a score of at least' },
-  { key: 'healthyWithinMonthsOfRenewal', label: 'Healthy within months of renewal' },
-  { key: 'upliftPercent', label: 'Uplift on ARR for the estimate (%)' },
+const FIELDS: (keyof Settings['expansion'])[] = [
+  'seatUtilisationOver',
+  'adoptionMilestonePercent',
+  'minHealthScore',
+  'healthyWithinMonthsOfRenewal',
+  'upliftPercent',
 ];
 
 export function ExpansionTriggersSection({ draft, issues, readOnly, set }: SectionProps) {
@@ -17,11 +17,10 @@ export function ExpansionTriggersSection({ draft, issues, readOnly, set }: Secti
       <Heading>Expansion triggers</Heading>
       {FIELDS.map((f) => (
         <SettingNumber
-          key={f.key}
-          label={f.label}
-          path={['expansion', f.key]}
-          value={draft.expansion[f.key]}
-          testId={`expansion-${f.key}`}
+          key={f}
+          path={['expansion', f]}
+          value={draft.expansion[f]}
+          testId={`expansion-${f}`}
           issues={issues}
           readOnly={readOnly}
           set={set}

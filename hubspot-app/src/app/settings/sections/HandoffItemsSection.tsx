@@ -1,10 +1,5 @@
 import { Box, Checkbox, Flex, Heading, MultiSelect } from '@hubspot/ui-extensions';
-import {
-  HANDOFF_ITEM_KEYS,
-  HANDOFF_ITEM_LABELS,
-  STAKEHOLDER_ROLES,
-  STAKEHOLDER_ROLE_LABELS,
-} from '@csops/core';
+import { HANDOFF_ITEM_KEYS, STAKEHOLDER_ROLES, STAKEHOLDER_ROLE_LABELS } from '@csops/core';
 import { fieldProps } from '../form.js';
 import { SettingNumber } from './SettingNumber.js';
 import type { SectionProps } from './WeightsSection.js';
@@ -24,7 +19,6 @@ export function HandoffItemsSection({ draft, issues, readOnly, set }: SectionPro
           {/* Every weight box the same width, so the required ticks line up. */}
           <Box flex={1}>
             <SettingNumber
-              label={`${HANDOFF_ITEM_LABELS[k]} — weight`}
               path={['handoff', 'items', k, 'weight']}
               value={draft.handoff.items[k].weight}
               testId={`handoff-weight-${k}`}

@@ -1,6 +1,6 @@
 import { Flex, Heading, Text } from '@hubspot/ui-extensions';
-import { MEASURE_KEYS, MEASURE_LABELS, type FieldIssue, type Settings } from '@csops/core';
-import { fieldProps, shareOfTotal } from '../form.js';
+import { displayWeightShares, MEASURE_KEYS, type FieldIssue, type Settings } from '@csops/core';
+import { fieldProps } from '../form.js';
 import { SettingNumber } from './SettingNumber.js';
 
 export interface SectionProps {
@@ -11,21 +11,19 @@ export interface SectionProps {
 }
 
 export function WeightsSection({ draft, issues, readOnly, set }: SectionProps) {
-  const weights = MEASURE_KEYS.map((k) => draft.measures[k].weight);
+  const shares = displayWeightShares(MEASURE_KEYS.map((k) => draft.measures[k].weight));
   return (
     <Flex direction="column" gap="xs">
       <Heading>Health measures</Heading>
       <Text variant="microcopy">
         Weights are relative: each measure counts for its share of the total.
       </Text>
-      {MEASURE_KEYS.map((k) => (
+      {MEASURE_KEYS.map((k, i) => (
         <SettingNumber
           key={k}
-          label={MEASURE_LABELS[k]}
           path={['measures', k, 'weight']}
           value={draft.measures[k].weight}
-          min={0}
-          description={shareOfTotal(draft.measures[k].weight, weights)}
+          description={shares ? `${shares[i] ?? '0%'} of the total` : 'no weight set'}
           testId={`weight-${k}`}
           issues={issues}
           readOnly={readOnly}
