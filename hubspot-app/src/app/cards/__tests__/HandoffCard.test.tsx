@@ -19,7 +19,7 @@ import type * as UiExtensions from '@hubspot/ui-extensions';
 import { defaultSettings, evaluateHandoff, type HandoffInput } from '@csops/core';
 import { HandoffCard } from '../handoff/HandoffCard.js';
 import type { HandoffLoadResponse } from '../common/responses.js';
-import { answerWith, call, serverless } from './serverless-mock.js';
+import { answerWith, call, pendingAnswer, serverless } from './serverless-mock.js';
 
 vi.mock('@hubspot/ui-extensions', async (importOriginal) => {
   const actual = await importOriginal<typeof UiExtensions>();
@@ -209,6 +209,22 @@ describe('Sales-to-CS handoff card', () => {
     expect(text).toContain('4 created');
     expect(r.maybeFindByTestId(LoadingButton, 'submit')).toBeNull();
     expect(r.findByTestId(TextArea, 'customerGoals').props.readOnly).toBe(true);
+  });
+
+  it('sends one submission for a double click on Submit', async () => {
+    answerWith(loadAnswer(COMPLETE));
+    const release = pendingAnswer();
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(LoadingButton, 'submit'));
+    const button = r.findByTestId(LoadingButton, 'submit');
+    button.trigger('onClick');
+    button.trigger('onClick');
+    await r.waitFor(() =>
+      expect(r.findByTestId(LoadingButton, 'submit').props.disabled).toBe(true),
+    );
+    release({ ok: false, error: { code: 'crm_unavailable', message: 'HubSpot did not answer.' } });
+    await r.waitFor(() => r.findByTestId(Alert, 'problem'));
+    expect(serverless.mock.calls.filter(([name]) => name === 'handoff_submit')).toHaveLength(1);
   });
 
   it('names the CSM by owner id only when the app could not find their name', async () => {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import {
   Alert,
   Button,
@@ -36,6 +36,9 @@ export function HandoffCard({ dealId, asOf }: HandoffCardProps) {
   const [saved, setSaved] = useState(false);
   const [problem, setProblem] = useState<FunctionError | null>(null);
   const [submitted, setSubmitted] = useState<HandoffSubmitResponse | null>(null);
+  // State updates land after the click that caused them: a second click in the same frame still
+  // sees the button enabled, so the request in flight is tracked synchronously.
+  const inFlight = useRef(false);
 
   const loaded = state.status === 'ready' ? state.data : null;
   const value = draft ?? loaded?.handoff ?? {};
@@ -59,24 +62,30 @@ export function HandoffCard({ dealId, asOf }: HandoffCardProps) {
   }
 
   async function save() {
+    if (inFlight.current) return;
+    inFlight.current = true;
     setBusy('saving');
     setProblem(null);
     const result = await callFunction('handoff_save', {
       dealId,
       handoff: JSON.parse(JSON.stringify(value)),
     });
+    inFlight.current = false;
     setBusy('idle');
     if (result.ok) setSaved(true);
     else setProblem(result.error);
   }
 
   async function submit() {
+    if (inFlight.current) return;
+    inFlight.current = true;
     setBusy('submitting');
     setProblem(null);
     const result = await callFunction<HandoffSubmitResponse>('handoff_submit', {
       dealId,
       handoff: JSON.parse(JSON.stringify(value)),
     });
+    inFlight.current = false;
     setBusy('idle');
     if (result.ok) setSubmitted(result.data);
     else setProblem(result.error);
