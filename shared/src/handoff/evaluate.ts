@@ -3,6 +3,7 @@ import type { HandoffItemKey, StakeholderRole } from '../vocabulary/keys.js';
 import { HANDOFF_ITEM_KEYS } from '../vocabulary/keys.js';
 import { HANDOFF_ITEM_LABELS, STAKEHOLDER_ROLE_LABELS } from '../vocabulary/labels.js';
 import { isCalendarDate } from '../time/calendar-date.js';
+import { oversizedHandoff } from './limits.js';
 import type { HandoffEvaluation, HandoffInput, HandoffItemResult } from './types.js';
 
 type Verdict = { status: 'complete' } | { status: 'missing' | 'invalid'; message: string };
@@ -142,9 +143,14 @@ export function evaluateHandoff(
   settings: Settings,
   asOf: string,
 ): HandoffEvaluation {
+  const oversized = oversizedHandoff(input);
   const items: HandoffItemResult[] = HANDOFF_ITEM_KEYS.map((key) => {
     const { required, weight } = settings.handoff.items[key];
-    const v = verdictFor(key, input, settings, asOf);
+    // A handoff the deal cannot store blocks submission on the field to shorten, required or not.
+    const v: Verdict =
+      oversized?.key === key
+        ? { status: 'invalid', message: oversized.message }
+        : verdictFor(key, input, settings, asOf);
     return {
       key,
       label: HANDOFF_ITEM_LABELS[key],
@@ -162,7 +168,9 @@ export function evaluateHandoff(
       ? done.reduce((s, i) => s + i.weight, 0) / totalWeight
       : done.length / items.length;
   const missing = items.filter((i) => i.status !== 'complete');
-  const blocking = missing.filter((i) => i.required);
+  const blocking = missing.filter(
+    (i) => i.required || (oversized !== null && i.key === oversized.key),
+  );
   return {
     completeness: Math.round(share * 100),
     items,
