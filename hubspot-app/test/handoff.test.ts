@@ -150,6 +150,48 @@ describe('handoff functions', () => {
     expect(late).toMatchObject({ ok: false, error: { code: 'already_submitted' } });
   });
 
+  it('answers with the ids of the tasks it created', async () => {
+    const { companyId, dealId } = await newCustomer('Lantern Robotics', 35_000);
+    const submitted = expectOk(
+      await portal.run('handoff_submit', { parameters: { dealId, handoff: complete() } }),
+    );
+    const taskIds = await tasksOf(companyId);
+    expect(taskIds.length).toBeGreaterThan(0);
+    expect([...submitted.tasks.created].sort()).toEqual([...taskIds].sort());
+    expect(submitted.submission.tasks.map((t: { id: string }) => t.id).sort()).toEqual(
+      [...taskIds].sort(),
+    );
+  });
+
+  it('answers a repeat submit with the first submission and writes nothing', async () => {
+    const { dealId } = await newCustomer('Copperline Mills', 22_000);
+    const first = expectOk(
+      await portal.run('handoff_submit', {
+        ...admin,
+        parameters: { dealId, handoff: complete(), asOf: '2026-12-01T09:00:00.000Z' },
+      }),
+    );
+    portal.sandbox.resetStats();
+    const again = expectOk(
+      await portal.run('handoff_submit', {
+        parameters: { dealId, handoff: complete(), asOf: '2026-12-03T15:00:00.000Z' },
+      }),
+    );
+    const writes = Object.entries(portal.sandbox.stats().byRoute).filter(
+      ([route]) => /^(PATCH|POST|PUT|DELETE) /.test(route) && !/search|\/read/.test(route),
+    );
+    expect(writes).toEqual([]);
+    expect(again.submittedAt).toBe('2026-12-01T09:00:00.000Z');
+    expect(again.submission).toEqual(first.submission);
+    expect(again.submission.submittedBy).toBe(DEMO_SETTINGS_ADMIN.email);
+    const deal = await portal.client.crm.deals.basicApi.getById(dealId, [
+      'csops_handoff_submitted_at',
+    ]);
+    expect(new Date(String(deal.properties.csops_handoff_submitted_at)).toISOString()).toBe(
+      '2026-12-01T09:00:00.000Z',
+    );
+  });
+
   it('names the CSM already on the account from HubSpot owners when settings do not list them', async () => {
     const owners = (await portal.client.crm.owners.ownersApi.getPage()).results;
     const csmIds = new Set(DEMO_CSMS.map((c) => c.ownerId));

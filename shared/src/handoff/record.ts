@@ -24,6 +24,8 @@ export interface SubmissionRecord {
   completeness: number;
   csm: {
     id: string | null;
+    /** How the faces name the CSM (settings, else the CRM's user); filled in by the face. */
+    name: string | null;
     reason: string;
     /** The CSM was on the account already: nothing to write to the company. */
     alreadyAssigned: boolean;
@@ -48,6 +50,7 @@ export function submissionRecord(
     completeness: submission.evaluation.completeness,
     csm: {
       id: assignment.csmId,
+      name: null,
       reason: assignment.reason,
       alreadyAssigned: assignment.alreadyAssigned,
       slot: submission.csmSlot,

@@ -110,6 +110,7 @@ export const submissionRecordSchema = z.object({
   completeness: z.number(),
   csm: z.object({
     id: z.nullable(z.string()),
+    name: z.nullable(z.string()),
     reason: z.string(),
     alreadyAssigned: z.boolean(),
     slot: z.nullable(z.string()),
