@@ -179,3 +179,11 @@ export function evaluateHandoff(
     readyForOnboarding: blocking.length === 0,
   };
 }
+
+/**
+ * When a handoff is judged: a submitted one as of its submission (its kickoff date was ahead
+ * then), a draft as of now — so the card, lists and the stored completeness say the same.
+ */
+export function handoffJudgedAt(submittedAt: string | null | undefined, now: string): string {
+  return submittedAt ? submittedAt : now;
+}

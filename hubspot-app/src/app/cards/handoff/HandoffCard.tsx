@@ -8,7 +8,7 @@ import {
   LoadingSpinner,
   Text,
 } from '@hubspot/ui-extensions';
-import { evaluateHandoff, type HandoffInput } from '@csops/core';
+import { evaluateHandoff, handoffJudgedAt, type HandoffInput } from '@csops/core';
 import type {
   FunctionError,
   HandoffLoadResponse,
@@ -44,7 +44,13 @@ export function HandoffCard({ dealId, asOf }: HandoffCardProps) {
   const value = draft ?? loaded?.handoff ?? {};
   const evaluation = useMemo(
     () =>
-      loaded ? evaluateHandoff(value, loaded.settings, asOf ?? new Date().toISOString()) : null,
+      loaded
+        ? evaluateHandoff(
+            value,
+            loaded.settings,
+            handoffJudgedAt(loaded.submittedAt, asOf ?? new Date().toISOString()),
+          )
+        : null,
     [loaded, value, asOf],
   );
 
