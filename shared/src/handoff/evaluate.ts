@@ -36,6 +36,12 @@ function textItem(value: string | undefined, minWords: number, ask: string): Ver
 // Deliberately loose: one @, a dot in the domain, no spaces. CRMs hold the authoritative check.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** What is wrong with a stakeholder's email, for its own field; null when it reads as an address. */
+export function stakeholderEmailProblem(email: string | undefined): string | null {
+  if (email === undefined || email.trim() === '' || EMAIL.test(email.trim())) return null;
+  return `"${email.trim()}" is not an email address: write it as name@company.com`;
+}
+
 function joinWords(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -58,7 +64,7 @@ function stakeholdersItem(input: HandoffInput, requiredRoles: readonly Stakehold
   }
   if (people.length > named.length)
     problems.push('Name every stakeholder or remove the blank ones');
-  const badEmails = named.filter((p) => p.email !== undefined && !EMAIL.test(p.email.trim()));
+  const badEmails = named.filter((p) => stakeholderEmailProblem(p.email) !== null);
   for (const p of badEmails) problems.push(`Fix the email of ${p.name.trim()} ("${p.email}")`);
   return problems.length === 0 ? COMPLETE : { status: 'invalid', message: problems.join('; ') };
 }

@@ -6,6 +6,7 @@ import {
   Checkbox,
   DateInput,
   ErrorState,
+  Heading,
   Input,
   List,
   LoadingButton,
@@ -155,6 +156,35 @@ describe('Sales-to-CS handoff card', () => {
     expect(missing).toContain('Stakeholders');
     expect(missing).not.toContain('Kickoff date');
     expect(missing).not.toContain('Contract executed');
+  });
+
+  it('marks every required item, including the stakeholders, checkboxes and kickoff date', async () => {
+    answerWith(loadAnswer());
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(ProgressBar, 'completeness'));
+    expect(r.findByTestId(TextArea, 'customerGoals').props.required).toBe(true);
+    expect(r.findByTestId(TextArea, 'technicalRequirements').props.required).toBe(false);
+    expect(r.findByTestId(DateInput, 'kickoffDate').props.required).toBe(true);
+    expect(r.findByTestId(Checkbox, 'contractExecuted').text).toBe('Contract executed *');
+    expect(r.findByTestId(Checkbox, 'paymentTermsConfirmed').text).toMatch(/ \*$/);
+    expect(r.find(Heading).text).toBe('Stakeholders *');
+  });
+
+  it('flags a bad email on its own field', async () => {
+    answerWith(loadAnswer({ ...COMPLETE }));
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(Input, 'stakeholder-1-email'));
+    r.findByTestId(Input, 'stakeholder-1-email').trigger('onInput', 'sam@' as never);
+    await r.waitFor(() =>
+      expect(r.findByTestId(Input, 'stakeholder-1-email').props.error).toBe(true),
+    );
+    expect(r.findByTestId(Input, 'stakeholder-1-email').props.validationMessage).toBe(
+      '"sam@" is not an email address: write it as name@company.com',
+    );
+    expect(r.findByTestId(Input, 'stakeholder-0-email').props.error).toBe(false);
+    expect(r.findByTestId(Text, 'stakeholders-problem').text).toContain(
+      'Fix the email of Sam Okafor',
+    );
   });
 
   it('saves a draft with what was typed', async () => {
