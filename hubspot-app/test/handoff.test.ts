@@ -181,6 +181,16 @@ describe('handoff functions', () => {
       ([route]) => /^(PATCH|POST|PUT|DELETE) /.test(route) && !/search|\/read/.test(route),
     );
     expect(writes).toEqual([]);
+
+    // Every load shows what the submission did.
+    const loaded = expectOk(await portal.run('handoff_load', { parameters: { dealId } }));
+    expect(loaded.status).toBe('submitted');
+    expect(loaded.submission).toEqual(first.submission);
+    expect(loaded.submission.csm.name).toBe(first.csm.name);
+    expect(loaded.submission.tasks.length).toBeGreaterThan(0);
+    expect(
+      loaded.submission.tasks.every((t: { id: string | null }) => /^\d+$/.test(t.id ?? '')),
+    ).toBe(true);
     expect(again.submittedAt).toBe('2026-12-01T09:00:00.000Z');
     expect(again.submission).toEqual(first.submission);
     expect(again.submission.submittedBy).toBe(DEMO_SETTINGS_ADMIN.email);
