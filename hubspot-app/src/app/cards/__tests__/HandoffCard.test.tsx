@@ -342,6 +342,24 @@ describe('Sales-to-CS handoff card', () => {
     expect(r.findByTestId(TextArea, 'customerGoals').props.readOnly).toBe(true);
   });
 
+  it('says which step stopped a submission and lets the AE submit again', async () => {
+    answerWith(loadAnswer(COMPLETE), {
+      ok: false,
+      error: {
+        code: 'submission_incomplete',
+        message:
+          'The handoff is not submitted yet: HubSpot did not answer while creating the onboarding tasks. Submit again to complete it; nothing done so far is repeated.',
+      },
+    });
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(LoadingButton, 'submit'));
+    r.findByTestId(LoadingButton, 'submit').trigger('onClick');
+    await r.waitFor(() => r.findByTestId(Alert, 'problem'));
+    expect(r.findByTestId(Alert, 'problem').text).toContain('creating the onboarding tasks');
+    expect(r.findByTestId(Alert, 'problem').text).toContain('Submit again to complete it');
+    expect(r.findByTestId(LoadingButton, 'submit').props.disabled).toBe(false);
+  });
+
   it('shows a submitted handoff read-only', async () => {
     answerWith(loadAnswer(COMPLETE, 'submitted'));
     const r = renderCard();
