@@ -74,7 +74,7 @@ describe('handoff submission under failures', () => {
   });
 
   it('completes every submission by submitting again while half the requests fail', async () => {
-    const customers = [];
+    const customers: { companyId: string; dealId: string }[] = [];
     for (let i = 0; i < 6; i++) {
       customers.push(await newCustomer(portal, `Faultline Freight ${i}`, 20_000 + i * 1_000));
     }
