@@ -2,50 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '@csops/core';
 import { DEMO_CSMS, DEMO_SETTINGS_ADMIN } from '@csops/sandbox';
 import { expectOk, openPortal, type Portal } from './harness.js';
+import {
+  completeHandoff,
+  newCustomer as newCustomerIn,
+  tasksOf as tasksOfIn,
+} from './handoff-fixtures.js';
 
 let portal: Portal;
-const DAY = 86_400_000;
 const admin = { user: { id: DEMO_SETTINGS_ADMIN.userId, email: DEMO_SETTINGS_ADMIN.email } };
 
-const complete = () => ({
-  customerGoals: 'Cut freight planning time in half across three regional hubs',
-  successCriteria: 'Planners build weekly schedules in under two hours by March',
-  technicalRequirements: 'SSO through Okta and a nightly export to Snowflake',
-  implementationRequirements: 'Rollout to the Leeds hub first, then Bristol and Glasgow',
-  stakeholders: [
-    { name: 'Dana Reyes', email: 'dana@customer.example', role: 'champion' },
-    { name: 'Sam Okafor', email: 'sam@customer.example', role: 'executive_sponsor' },
-    { name: 'Lee Chan', email: 'lee@customer.example', role: 'admin' },
-  ],
-  competitiveAlternatives: 'None',
-  promisesMade: 'None',
-  contractExecuted: true,
-  paymentTermsConfirmed: true,
-  kickoffDate: new Date(Date.now() + 14 * DAY).toISOString().slice(0, 10),
-});
-
-/** A new customer and its closed deal, not yet routed to a CSM. */
-async function newCustomer(name: string, arr: number) {
-  const company = await portal.client.crm.companies.basicApi.create({
-    properties: { name, csops_arr: String(arr) },
-    associations: [],
-  });
-  const deal = await portal.client.crm.deals.basicApi.create({
-    properties: {
-      dealname: `${name} — new business`,
-      amount: String(arr),
-      pipeline: 'default',
-      dealstage: 'closedwon',
-    },
-    associations: [
-      {
-        to: { id: company.id },
-        types: [{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: 5 }],
-      },
-    ],
-  });
-  return { companyId: company.id, dealId: deal.id };
-}
+const complete = completeHandoff;
+const newCustomer = (name: string, arr: number) => newCustomerIn(portal, name, arr);
+const tasksOf = (companyId: string) => tasksOfIn(portal, companyId);
 
 const readDeal = (id: string) =>
   portal.client.crm.deals.basicApi.getById(id, [
@@ -53,15 +21,6 @@ const readDeal = (id: string) =>
     'csops_handoff_status',
     'csops_handoff_completeness',
   ]);
-
-async function tasksOf(companyId: string) {
-  const assoc = await portal.client.crm.associations.v4.basicApi.getPage(
-    'companies',
-    companyId,
-    'tasks',
-  );
-  return assoc.results.map((r) => String(r.toObjectId));
-}
 
 beforeAll(async () => {
   portal = await openPortal({ seed: 'demo' });
@@ -148,6 +107,58 @@ describe('handoff functions', () => {
     expect(await tasksOf(companyId)).toHaveLength(onboardingSteps ?? -1);
     const late = await portal.run('handoff_save', { parameters: { dealId, handoff: draft } });
     expect(late).toMatchObject({ ok: false, error: { code: 'already_submitted' } });
+  });
+
+  it('answers with the ids of the tasks it created', async () => {
+    const { companyId, dealId } = await newCustomer('Lantern Robotics', 35_000);
+    const submitted = expectOk(
+      await portal.run('handoff_submit', { parameters: { dealId, handoff: complete() } }),
+    );
+    const taskIds = await tasksOf(companyId);
+    expect(taskIds.length).toBeGreaterThan(0);
+    expect([...submitted.tasks.created].sort()).toEqual([...taskIds].sort());
+    expect(submitted.submission.tasks.map((t: { id: string }) => t.id).sort()).toEqual(
+      [...taskIds].sort(),
+    );
+  });
+
+  it('answers a repeat submit with the first submission and writes nothing', async () => {
+    const { dealId } = await newCustomer('Copperline Mills', 22_000);
+    const first = expectOk(
+      await portal.run('handoff_submit', {
+        ...admin,
+        parameters: { dealId, handoff: complete(), asOf: '2026-12-01T09:00:00.000Z' },
+      }),
+    );
+    portal.sandbox.resetStats();
+    const again = expectOk(
+      await portal.run('handoff_submit', {
+        parameters: { dealId, handoff: complete(), asOf: '2026-12-03T15:00:00.000Z' },
+      }),
+    );
+    const writes = Object.entries(portal.sandbox.stats().byRoute).filter(
+      ([route]) => /^(PATCH|POST|PUT|DELETE) /.test(route) && !/search|\/read/.test(route),
+    );
+    expect(writes).toEqual([]);
+
+    // Every load shows what the submission did.
+    const loaded = expectOk(await portal.run('handoff_load', { parameters: { dealId } }));
+    expect(loaded.status).toBe('submitted');
+    expect(loaded.submission).toEqual(first.submission);
+    expect(loaded.submission.csm.name).toBe(first.csm.name);
+    expect(loaded.submission.tasks.length).toBeGreaterThan(0);
+    expect(
+      loaded.submission.tasks.every((t: { id: string | null }) => /^\d+$/.test(t.id ?? '')),
+    ).toBe(true);
+    expect(again.submittedAt).toBe('2026-12-01T09:00:00.000Z');
+    expect(again.submission).toEqual(first.submission);
+    expect(again.submission.submittedBy).toBe(DEMO_SETTINGS_ADMIN.email);
+    const deal = await portal.client.crm.deals.basicApi.getById(dealId, [
+      'csops_handoff_submitted_at',
+    ]);
+    expect(new Date(String(deal.properties.csops_handoff_submitted_at)).toISOString()).toBe(
+      '2026-12-01T09:00:00.000Z',
+    );
   });
 
   it('names the CSM already on the account from HubSpot owners when settings do not list them', async () => {

@@ -6,7 +6,8 @@ import {
   startSandbox,
   type RunningSandbox,
 } from '@csops/sandbox';
-import { crmClient, readOwnerNames, readRecordPanel } from './crm.js';
+import { defaultSettings, evaluateHandoff, parseHandoffInput } from '@csops/core';
+import { crmClient, readDeals, readOwnerNames, readRecordPanel } from './crm.js';
 
 let sandbox: RunningSandbox;
 const TOKEN = 'preview-crm-test';
@@ -46,5 +47,30 @@ describe('record properties panel', () => {
   it('leaves an owner id HubSpot does not know as the id', async () => {
     const names = await readOwnerNames(client(), [DEMO_CSMS[0]!.ownerId, '7000001', 'not-an-id']);
     expect([...names.entries()]).toEqual([[DEMO_CSMS[0]!.ownerId, DEMO_CSMS[0]!.name]]);
+  });
+});
+
+describe('deals list', () => {
+  it('shows the completeness the handoff card computes, not a stored figure', async () => {
+    const now = new Date().toISOString();
+    const page = await client().crm.deals.searchApi.doSearch({
+      filterGroups: [
+        {
+          filters: [
+            { propertyName: 'csops_handoff_status', operator: 'EQ' as never, value: 'draft' },
+          ],
+        },
+      ],
+      properties: ['csops_handoff', 'csops_handoff_completeness'],
+      limit: 1,
+    });
+    const draft = page.results[0];
+    if (!draft) throw new Error('the demo portal has no draft handoff');
+    const handoff = parseHandoffInput(JSON.parse(String(draft.properties.csops_handoff)));
+    if (!handoff.success) throw new Error('the demo draft handoff does not parse');
+    const expected = evaluateHandoff(handoff.data, defaultSettings(), now).completeness;
+    const rows = await readDeals(client(), now);
+    expect(rows.find((r) => r.id === draft.id)?.handoffCompleteness).toBe(expected);
+    expect(Number(draft.properties.csops_handoff_completeness)).not.toBe(expected);
   });
 });

@@ -1,6 +1,14 @@
 // What the preview itself reads from the CRM (the sandbox, through HubSpot's own client): the portfolio
 // list and the properties panel of a record. The cards read nothing here: they call app functions.
 import { Client } from '@hubspot/api-client';
+import {
+  defaultSettings,
+  evaluateHandoff,
+  handoffJudgedAt,
+  parseHandoffInput,
+  parseSettings,
+  type Settings,
+} from '@csops/core';
 
 export interface CrmConnection {
   baseUrl: string;
@@ -307,16 +315,55 @@ export interface DealRow {
   expansion: boolean;
 }
 
-export async function readDeals(client: Client): Promise<DealRow[]> {
+/** The settings the app functions judge with: the newest saved version, else the defaults. */
+export async function readSettings(client: Client): Promise<Settings> {
+  const page = await client.crm.objects.searchApi.doSearch('csops_settings', {
+    filterGroups: [],
+    sorts: [{ propertyName: 'hs_object_id', direction: 'DESCENDING' } as never],
+    properties: ['csops_settings_json'],
+    limit: 1,
+  });
+  const raw = page.results[0]?.properties.csops_settings_json;
+  if (!raw) return defaultSettings();
+  try {
+    const parsed = parseSettings(JSON.parse(raw));
+    return parsed.success ? parsed.data : defaultSettings();
+  } catch {
+    return defaultSettings();
+  }
+}
+
+/** The completeness the card shows: the core's evaluation of the stored handoff. */
+function completenessOf(
+  p: Record<string, string | null>,
+  settings: Settings,
+  now: string,
+): number | null {
+  if (!p.csops_handoff) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(p.csops_handoff);
+  } catch {
+    return null;
+  }
+  const handoff = parseHandoffInput(raw);
+  if (!handoff.success) return null;
+  const at = handoffJudgedAt(p.csops_handoff_submitted_at, now);
+  return evaluateHandoff(handoff.data, settings, at).completeness;
+}
+
+export async function readDeals(client: Client, now: string): Promise<DealRow[]> {
   const rows: DealRow[] = [];
   let after: string | undefined;
+  const settings = await readSettings(client);
   const properties = [
     'dealname',
     'amount',
     'dealstage',
     'closedate',
+    'csops_handoff',
     'csops_handoff_status',
-    'csops_handoff_completeness',
+    'csops_handoff_submitted_at',
     'csops_expansion_key',
   ];
   do {
@@ -330,7 +377,7 @@ export async function readDeals(client: Client): Promise<DealRow[]> {
         stage: textOrNull(p.dealstage),
         closeDate: textOrNull(p.closedate),
         handoffStatus: textOrNull(p.csops_handoff_status),
-        handoffCompleteness: numberOrNull(p.csops_handoff_completeness),
+        handoffCompleteness: completenessOf(p, settings, now),
         expansion: Boolean(textOrNull(p.csops_expansion_key)),
       });
     }

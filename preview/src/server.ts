@@ -238,7 +238,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       return sendJson(res, 200, { companies: await readPortfolio(client) });
     }
     if (method === 'GET' && path === '/api/deals') {
-      return sendJson(res, 200, { deals: await readDeals(client) });
+      return sendJson(res, 200, { deals: await readDeals(client, new Date().toISOString()) });
     }
     if (method === 'GET' && (m = /^\/api\/records\/([a-z]+)\/(\d+)$/.exec(path))) {
       const [, objectType = '', id = ''] = m;

@@ -28,6 +28,7 @@ export const MODULES = [
       'evaluateAccount',
       'evaluateHandoff',
       'submitHandoff',
+      'stakeholderEmailProblem',
       'defaultSettings',
       'HANDOFF_ITEM_KEYS',
       'STAKEHOLDER_ROLES',

@@ -3,6 +3,7 @@ import type { HandoffItemKey, StakeholderRole } from '../vocabulary/keys.js';
 import { HANDOFF_ITEM_KEYS } from '../vocabulary/keys.js';
 import { HANDOFF_ITEM_LABELS, STAKEHOLDER_ROLE_LABELS } from '../vocabulary/labels.js';
 import { isCalendarDate } from '../time/calendar-date.js';
+import { oversizedHandoff } from './limits.js';
 import type { HandoffEvaluation, HandoffInput, HandoffItemResult } from './types.js';
 
 type Verdict = { status: 'complete' } | { status: 'missing' | 'invalid'; message: string };
@@ -35,6 +36,12 @@ function textItem(value: string | undefined, minWords: number, ask: string): Ver
 // Deliberately loose: one @, a dot in the domain, no spaces. CRMs hold the authoritative check.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** What is wrong with a stakeholder's email, for its own field; null when it reads as an address. */
+export function stakeholderEmailProblem(email: string | undefined): string | null {
+  if (email === undefined || email.trim() === '' || EMAIL.test(email.trim())) return null;
+  return `"${email.trim()}" is not an email address: write it as name@company.com`;
+}
+
 function joinWords(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -57,7 +64,7 @@ function stakeholdersItem(input: HandoffInput, requiredRoles: readonly Stakehold
   }
   if (people.length > named.length)
     problems.push('Name every stakeholder or remove the blank ones');
-  const badEmails = named.filter((p) => p.email !== undefined && !EMAIL.test(p.email.trim()));
+  const badEmails = named.filter((p) => stakeholderEmailProblem(p.email) !== null);
   for (const p of badEmails) problems.push(`Fix the email of ${p.name.trim()} ("${p.email}")`);
   return problems.length === 0 ? COMPLETE : { status: 'invalid', message: problems.join('; ') };
 }
@@ -142,9 +149,14 @@ export function evaluateHandoff(
   settings: Settings,
   asOf: string,
 ): HandoffEvaluation {
+  const oversized = oversizedHandoff(input);
   const items: HandoffItemResult[] = HANDOFF_ITEM_KEYS.map((key) => {
     const { required, weight } = settings.handoff.items[key];
-    const v = verdictFor(key, input, settings, asOf);
+    // A handoff the deal cannot store blocks submission on the field to shorten, required or not.
+    const v: Verdict =
+      oversized?.key === key
+        ? { status: 'invalid', message: oversized.message }
+        : verdictFor(key, input, settings, asOf);
     return {
       key,
       label: HANDOFF_ITEM_LABELS[key],
@@ -162,7 +174,9 @@ export function evaluateHandoff(
       ? done.reduce((s, i) => s + i.weight, 0) / totalWeight
       : done.length / items.length;
   const missing = items.filter((i) => i.status !== 'complete');
-  const blocking = missing.filter((i) => i.required);
+  const blocking = missing.filter(
+    (i) => i.required || (oversized !== null && i.key === oversized.key),
+  );
   return {
     completeness: Math.round(share * 100),
     items,
@@ -170,4 +184,12 @@ export function evaluateHandoff(
     blocking,
     readyForOnboarding: blocking.length === 0,
   };
+}
+
+/**
+ * When a handoff is judged: a submitted one as of its submission (its kickoff date was ahead
+ * then), a draft as of now — so the card, lists and the stored completeness say the same.
+ */
+export function handoffJudgedAt(submittedAt: string | null | undefined, now: string): string {
+  return submittedAt ? submittedAt : now;
 }

@@ -130,3 +130,35 @@ describe('submitHandoff', () => {
     expect(r.onboardingActions).toEqual([]);
   });
 });
+
+describe('submitHandoff under concurrent routing', () => {
+  const tight = {
+    ...defaultSettings(),
+    csms: [
+      { id: 'ana', name: 'Ana', segments: ['mid_market' as const], maxArr: 1e7, maxAccounts: 77 },
+      { id: 'ben', name: 'Ben', segments: ['mid_market' as const], maxArr: 1e7, maxAccounts: 1000 },
+    ],
+  };
+  const book = [
+    { csmId: 'ana', arr: 0, accounts: 76 },
+    { csmId: 'ben', arr: 0, accounts: 999 },
+  ];
+  it('claims the slot after the CSM’s book', () => {
+    const r = submitHandoff(complete, tight, asOf, { ...routing, book });
+    expect(r.csmToStore).toBe('ana');
+    expect(r.csmSlot).toBe('ana#77');
+  });
+  it('routes elsewhere once the last slot turns out taken', () => {
+    const r = submitHandoff(complete, tight, asOf, { ...routing, book, takenSlots: ['ana#77'] });
+    expect(r.csmToStore).toBe('ben');
+    expect(r.csmSlot).toBe('ben#1000');
+    const none = submitHandoff(complete, tight, asOf, {
+      ...routing,
+      book,
+      takenSlots: ['ana#77', 'ben#1000'],
+    });
+    expect(none.csmToStore).toBeNull();
+    expect(none.csmSlot).toBeNull();
+    expect(none.assignment?.reason).toContain('Ana has no account slots left');
+  });
+});

@@ -3,6 +3,7 @@ import type { PlaybookAction } from '../playbooks/types.js';
 import { assignCsm, type Assignment } from '../routing/assign.js';
 import type { CsmLoad } from '../routing/schema.js';
 import { segmentFor } from '../routing/segment.js';
+import { nextCsmSlot, withTakenSlots } from '../routing/slots.js';
 import type { Settings } from '../settings/schema.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import type { Segment } from '../vocabulary/keys.js';
@@ -38,6 +39,8 @@ export interface HandoffSubmission {
   assignment: HandoffRouting | null;
   /** The CSM to store on the account: set only when routing picked someone not yet there. */
   csmToStore: string | null;
+  /** The capacity slot the account claims in that CSM's book (a unique value), with csmToStore. */
+  csmSlot: string | null;
   /** The onboarding playbook's steps the submission starts, each with its idempotency key. */
   onboardingActions: PlaybookAction[];
   /** When refused, what the AE still has to do: one line per blocking item. */
@@ -50,6 +53,8 @@ export interface HandoffSubmitContext {
   book: readonly CsmLoad[];
   /** The stamp of an earlier accepted submission: a retry keeps it, so tasks keep their keys. */
   submittedBefore?: string | null;
+  /** Slots another account turned out to hold when this one tried to claim them. */
+  takenSlots?: readonly string[];
 }
 
 const present = (v: string | null | undefined): v is string => typeof v === 'string' && v !== '';
@@ -110,6 +115,7 @@ export function submitHandoff(
       submittedAt: null,
       assignment: null,
       csmToStore: null,
+      csmSlot: null,
       onboardingActions: [],
       refusedBecause: evaluation.blocking.map((i) => `${i.label}: ${i.message}`),
     };
@@ -117,6 +123,7 @@ export function submitHandoff(
   const { account } = ctx;
   const submittedAt = present(ctx.submittedBefore) ? ctx.submittedBefore : asOf;
   const { arr, segment } = routingOf(account);
+  const book = withTakenSlots(ctx.book, ctx.takenSlots ?? []);
   const assignment: HandoffRouting = present(account.csmId)
     ? {
         csmId: account.csmId,
@@ -125,15 +132,17 @@ export function submitHandoff(
         alreadyAssigned: true,
       }
     : {
-        ...assignCsm({ accountId: account.accountId, arr, segment }, ctx.book, settings),
+        ...assignCsm({ accountId: account.accountId, arr, segment }, book, settings),
         alreadyAssigned: false,
       };
+  const csmToStore = assignment.alreadyAssigned ? null : assignment.csmId;
   return {
     accepted: true,
     evaluation,
     submittedAt,
     assignment,
-    csmToStore: assignment.alreadyAssigned ? null : assignment.csmId,
+    csmToStore,
+    csmSlot: csmToStore === null ? null : nextCsmSlot(csmToStore, book),
     onboardingActions: onboardingActionsFor(account, settings, submittedAt, asOf),
     refusedBecause: [],
   };

@@ -19,7 +19,8 @@ exports.main = async (context = {}) => {
   return answer(async () => {
     const crm = crmFor(context);
     const deal = await crm.get('deals', input.data.dealId, DEAL_HANDOFF_PROPERTIES);
-    if (deal.properties.csops_handoff_status === 'submitted') {
+    const status = deal.properties.csops_handoff_status;
+    if (status === 'submitted' || status === 'submitting') {
       return fail('already_submitted', 'This handoff was already submitted to Customer Success.');
     }
     const { settings } = await createSettingsStore(crm).current();

@@ -6,7 +6,9 @@ import {
   Checkbox,
   DateInput,
   ErrorState,
+  Heading,
   Input,
+  Link,
   List,
   LoadingButton,
   LoadingSpinner,
@@ -18,8 +20,8 @@ import {
 import type * as UiExtensions from '@hubspot/ui-extensions';
 import { defaultSettings, evaluateHandoff, type HandoffInput } from '@csops/core';
 import { HandoffCard } from '../handoff/HandoffCard.js';
-import type { HandoffLoadResponse } from '../common/responses.js';
-import { answerWith, call, serverless } from './serverless-mock.js';
+import type { HandoffLoadResponse, HandoffSubmissionView } from '../common/responses.js';
+import { answerWith, call, pendingAnswer, serverless } from './serverless-mock.js';
 
 vi.mock('@hubspot/ui-extensions', async (importOriginal) => {
   const actual = await importOriginal<typeof UiExtensions>();
@@ -45,12 +47,23 @@ const COMPLETE: HandoffInput = {
   kickoffDate: '2026-11-16',
 };
 
-function loadAnswer(handoff: HandoffInput = {}, status: 'draft' | 'submitted' = 'draft') {
+const SUBMISSION: HandoffSubmissionView = {
+  submittedAt: '2026-10-30T10:00:00.000Z',
+  submittedBy: 'ae@northwind-sales.example',
+  csm: { id: '901', name: 'Priya Natarajan', reason: 'Priya Natarajan has the most free capacity' },
+  tasks: [
+    { id: '7001', title: 'Hold the kickoff call', dueAt: '2026-11-03T10:00:00.000Z' },
+    { id: '7002', title: 'Send the welcome email', dueAt: '2026-10-31T10:00:00.000Z' },
+  ],
+};
+
+function loadAnswer(handoff: HandoffInput = {}, status: HandoffLoadResponse['status'] = 'draft') {
   const data: HandoffLoadResponse = {
     dealId: '555',
     dealName: 'Northwind Freight — new business',
     status,
-    submittedAt: status === 'submitted' ? '2026-10-30T10:00:00.000Z' : null,
+    submittedAt: status === 'draft' ? null : SUBMISSION.submittedAt,
+    submission: status === 'draft' ? null : SUBMISSION,
     handoff,
     settings: defaultSettings(),
   };
@@ -59,7 +72,7 @@ function loadAnswer(handoff: HandoffInput = {}, status: 'draft' | 'submitted' = 
 
 function renderCard() {
   const r = createRenderer('crm.record.tab');
-  r.render(<HandoffCard dealId="555" asOf={AS_OF} />);
+  r.render(<HandoffCard dealId="555" portalId={123} asOf={AS_OF} />);
   return r;
 }
 
@@ -157,6 +170,35 @@ describe('Sales-to-CS handoff card', () => {
     expect(missing).not.toContain('Contract executed');
   });
 
+  it('marks every required item, including the stakeholders, checkboxes and kickoff date', async () => {
+    answerWith(loadAnswer());
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(ProgressBar, 'completeness'));
+    expect(r.findByTestId(TextArea, 'customerGoals').props.required).toBe(true);
+    expect(r.findByTestId(TextArea, 'technicalRequirements').props.required).toBe(false);
+    expect(r.findByTestId(DateInput, 'kickoffDate').props.required).toBe(true);
+    expect(r.findByTestId(Checkbox, 'contractExecuted').text).toBe('Contract executed *');
+    expect(r.findByTestId(Checkbox, 'paymentTermsConfirmed').text).toMatch(/ \*$/);
+    expect(r.find(Heading).text).toBe('Stakeholders *');
+  });
+
+  it('flags a bad email on its own field', async () => {
+    answerWith(loadAnswer({ ...COMPLETE }));
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(Input, 'stakeholder-1-email'));
+    r.findByTestId(Input, 'stakeholder-1-email').trigger('onInput', 'sam@' as never);
+    await r.waitFor(() =>
+      expect(r.findByTestId(Input, 'stakeholder-1-email').props.error).toBe(true),
+    );
+    expect(r.findByTestId(Input, 'stakeholder-1-email').props.validationMessage).toBe(
+      '"sam@" is not an email address: write it as name@company.com',
+    );
+    expect(r.findByTestId(Input, 'stakeholder-0-email').props.error).toBe(false);
+    expect(r.findByTestId(Text, 'stakeholders-problem').text).toContain(
+      'Fix the email of Sam Okafor',
+    );
+  });
+
   it('saves a draft with what was typed', async () => {
     answerWith(loadAnswer(), { ok: true, data: {} });
     const r = renderCard();
@@ -192,7 +234,9 @@ describe('Sales-to-CS handoff card', () => {
           name: 'Priya Natarajan',
           reason: 'Priya Natarajan has the most free capacity',
         },
-        tasks: { created: ['a', 'b', 'c', 'd'], existing: [] },
+        tasks: { created: ['7001', '7002'], existing: [] },
+        submission: { ...SUBMISSION, submittedAt: '2026-11-02T09:00:00.000Z' },
+        repeated: false,
       },
     });
     const r = renderCard();
@@ -204,11 +248,30 @@ describe('Sales-to-CS handoff card', () => {
       name: 'handoff_submit',
       parameters: { dealId: '555', handoff: COMPLETE },
     });
-    const text = r.findByTestId(Alert, 'submitted').text ?? '';
+    const text = r.findByTestId(Text, 'submitted-summary').text ?? '';
     expect(text).toContain('Routed to Priya Natarajan');
-    expect(text).toContain('4 created');
+    expect(r.findByTestId(Link, 'task-7001').props.href).toEqual({
+      url: 'https://app.hubspot.com/contacts/123/record/0-27/7001',
+      external: false,
+    });
     expect(r.maybeFindByTestId(LoadingButton, 'submit')).toBeNull();
     expect(r.findByTestId(TextArea, 'customerGoals').props.readOnly).toBe(true);
+  });
+
+  it('sends one submission for a double click on Submit', async () => {
+    answerWith(loadAnswer(COMPLETE));
+    const release = pendingAnswer();
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(LoadingButton, 'submit'));
+    const button = r.findByTestId(LoadingButton, 'submit');
+    button.trigger('onClick');
+    button.trigger('onClick');
+    await r.waitFor(() =>
+      expect(r.findByTestId(LoadingButton, 'submit').props.disabled).toBe(true),
+    );
+    release({ ok: false, error: { code: 'crm_unavailable', message: 'HubSpot did not answer.' } });
+    await r.waitFor(() => r.findByTestId(Alert, 'problem'));
+    expect(serverless.mock.calls.filter(([name]) => name === 'handoff_submit')).toHaveLength(1);
   });
 
   it('names the CSM by owner id only when the app could not find their name', async () => {
@@ -221,14 +284,19 @@ describe('Sales-to-CS handoff card', () => {
         submittedAt: '2026-11-02T09:00:00.000Z',
         evaluation: evaluateHandoff(COMPLETE, defaultSettings(), AS_OF),
         csm: { id: '7000001', name: null, reason: 'Already assigned to this CSM' },
-        tasks: { created: [], existing: ['a'] },
+        tasks: { created: [], existing: ['7001'] },
+        submission: {
+          ...SUBMISSION,
+          csm: { id: '7000001', name: null, reason: 'Already assigned to this CSM' },
+        },
+        repeated: false,
       },
     });
     const r = renderCard();
     await r.waitFor(() => r.findByTestId(LoadingButton, 'submit'));
     r.findByTestId(LoadingButton, 'submit').trigger('onClick');
     await r.waitFor(() => r.findByTestId(Alert, 'submitted'));
-    expect(r.findByTestId(Alert, 'submitted').text).toContain(
+    expect(r.findByTestId(Text, 'submitted-summary').text).toContain(
       'Routed to owner 7000001. Already assigned to this CSM.',
     );
   });
@@ -249,11 +317,54 @@ describe('Sales-to-CS handoff card', () => {
     expect(r.findByTestId(LoadingButton, 'submit').props.disabled).toBe(false);
   });
 
+  it('shows on every load who submitted, when, the CSM and the tasks with their links', async () => {
+    answerWith(loadAnswer(COMPLETE, 'submitted'));
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(Alert, 'submitted'));
+    expect(r.findByTestId(Text, 'submitted-summary').text).toBe(
+      'Submitted 2026-10-30 by ae@northwind-sales.example. Routed to Priya Natarajan. Priya Natarajan has the most free capacity.',
+    );
+    expect(r.findByTestId(Link, 'task-7001').text).toBe('Hold the kickoff call (due 2026-11-03)');
+    expect(r.findByTestId(Link, 'task-7002').props.href).toMatchObject({
+      url: 'https://app.hubspot.com/contacts/123/record/0-27/7002',
+    });
+    // Judged as of the submission, when the kickoff date still lay ahead.
+    expect(completeness(r)).toBe(100);
+  });
+
+  it('offers to complete a submission that stopped part-way', async () => {
+    answerWith(loadAnswer(COMPLETE, 'submitting'));
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(Alert, 'submitting'));
+    expect(r.findByTestId(Alert, 'submitting').text).toContain('Submit again to complete it');
+    expect(r.findByTestId(LoadingButton, 'submit').props.disabled).toBe(false);
+    expect(r.maybeFindByTestId(Button, 'save-draft')).toBeNull();
+    expect(r.findByTestId(TextArea, 'customerGoals').props.readOnly).toBe(true);
+  });
+
+  it('says which step stopped a submission and lets the AE submit again', async () => {
+    answerWith(loadAnswer(COMPLETE), {
+      ok: false,
+      error: {
+        code: 'submission_incomplete',
+        message:
+          'The handoff is not submitted yet: HubSpot did not answer while creating the onboarding tasks. Submit again to complete it; nothing done so far is repeated.',
+      },
+    });
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(LoadingButton, 'submit'));
+    r.findByTestId(LoadingButton, 'submit').trigger('onClick');
+    await r.waitFor(() => r.findByTestId(Alert, 'problem'));
+    expect(r.findByTestId(Alert, 'problem').text).toContain('creating the onboarding tasks');
+    expect(r.findByTestId(Alert, 'problem').text).toContain('Submit again to complete it');
+    expect(r.findByTestId(LoadingButton, 'submit').props.disabled).toBe(false);
+  });
+
   it('shows a submitted handoff read-only', async () => {
     answerWith(loadAnswer(COMPLETE, 'submitted'));
     const r = renderCard();
     await r.waitFor(() => r.findByTestId(Alert, 'submitted'));
-    expect(r.findByTestId(Alert, 'submitted').text).toContain('Submitted 2026-10-30');
+    expect(r.findByTestId(Text, 'submitted-summary').text).toContain('Submitted 2026-10-30');
     expect(r.maybeFindByTestId(Button, 'save-draft')).toBeNull();
     expect(r.findByTestId(TextArea, 'successCriteria').props.readOnly).toBe(true);
   });

@@ -36,11 +36,21 @@ export interface CreateExpansionDealResponse {
   deal: ExpansionDealRef;
 }
 
+/** What a submission did, as the deal records it: who and when, the CSM, the onboarding tasks. */
+export interface HandoffSubmissionView {
+  submittedAt: string;
+  submittedBy: string | null;
+  csm: { id: string | null; name: string | null; reason: string };
+  tasks: { id: string | null; title: string; dueAt: string }[];
+}
+
 export interface HandoffLoadResponse {
   dealId: string;
   dealName: string;
-  status: 'draft' | 'submitted';
+  /** "submitting": an earlier submit stopped part-way; submitting again completes it. */
+  status: 'draft' | 'submitting' | 'submitted';
   submittedAt: string | null;
+  submission: HandoffSubmissionView | null;
   handoff: HandoffInput;
   settings: Settings;
 }
@@ -50,7 +60,12 @@ export interface HandoffSubmitResponse {
   companyId: string;
   status: 'submitted';
   submittedAt: string;
-  evaluation: HandoffEvaluation;
+  /** Null when the answer is an earlier submission, completed or repeated. */
+  evaluation: HandoffEvaluation | null;
   csm: { id: string | null; name: string | null; reason: string };
+  /** Task record ids: created by this call, and made by an earlier one. */
   tasks: { created: string[]; existing: string[] };
+  submission: HandoffSubmissionView;
+  /** The handoff was submitted before: nothing was written. */
+  repeated: boolean;
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import {
   Alert,
   Button,
@@ -8,7 +8,7 @@ import {
   LoadingSpinner,
   Text,
 } from '@hubspot/ui-extensions';
-import { evaluateHandoff, type HandoffInput } from '@csops/core';
+import { evaluateHandoff, handoffJudgedAt, type HandoffInput } from '@csops/core';
 import type {
   FunctionError,
   HandoffLoadResponse,
@@ -16,12 +16,14 @@ import type {
 } from '../common/responses.js';
 import { callFunction, useFunction } from '../common/useFunction.js';
 import { ErrorView } from '../common/ErrorView.js';
-import { day } from '../common/format.js';
 import { Completeness } from './Completeness.js';
 import { HandoffForm } from './HandoffForm.js';
+import { Submission } from './Submission.js';
 
 export interface HandoffCardProps {
   dealId: string;
+  /** The HubSpot account, for links to the onboarding tasks. */
+  portalId: number;
   /** When completeness is judged; the kickoff must lie ahead of it. Defaults to now. */
   asOf?: string;
 }
@@ -29,19 +31,28 @@ export interface HandoffCardProps {
 type Busy = 'idle' | 'saving' | 'submitting';
 
 /** Sales-to-CS handoff on a deal: the checklist as a form, judged by the core as the AE types. */
-export function HandoffCard({ dealId, asOf }: HandoffCardProps) {
+export function HandoffCard({ dealId, portalId, asOf }: HandoffCardProps) {
   const { state, reload } = useFunction<HandoffLoadResponse>('handoff_load', { dealId });
   const [draft, setDraft] = useState<HandoffInput | null>(null);
   const [busy, setBusy] = useState<Busy>('idle');
   const [saved, setSaved] = useState(false);
   const [problem, setProblem] = useState<FunctionError | null>(null);
   const [submitted, setSubmitted] = useState<HandoffSubmitResponse | null>(null);
+  // State updates land after the click that caused them: a second click in the same frame still
+  // sees the button enabled, so the request in flight is tracked synchronously.
+  const inFlight = useRef(false);
 
   const loaded = state.status === 'ready' ? state.data : null;
   const value = draft ?? loaded?.handoff ?? {};
   const evaluation = useMemo(
     () =>
-      loaded ? evaluateHandoff(value, loaded.settings, asOf ?? new Date().toISOString()) : null,
+      loaded
+        ? evaluateHandoff(
+            value,
+            loaded.settings,
+            handoffJudgedAt(loaded.submittedAt, asOf ?? new Date().toISOString()),
+          )
+        : null,
     [loaded, value, asOf],
   );
 
@@ -52,6 +63,8 @@ export function HandoffCard({ dealId, asOf }: HandoffCardProps) {
   if (!loaded || !evaluation) return null;
 
   const isSubmitted = submitted !== null || loaded.status === 'submitted';
+  const isSubmitting = !isSubmitted && loaded.status === 'submitting';
+  const submission = submitted?.submission ?? loaded.submission;
 
   function edit(next: HandoffInput) {
     setDraft(next);
@@ -59,24 +72,30 @@ export function HandoffCard({ dealId, asOf }: HandoffCardProps) {
   }
 
   async function save() {
+    if (inFlight.current) return;
+    inFlight.current = true;
     setBusy('saving');
     setProblem(null);
     const result = await callFunction('handoff_save', {
       dealId,
       handoff: JSON.parse(JSON.stringify(value)),
     });
+    inFlight.current = false;
     setBusy('idle');
     if (result.ok) setSaved(true);
     else setProblem(result.error);
   }
 
   async function submit() {
+    if (inFlight.current) return;
+    inFlight.current = true;
     setBusy('submitting');
     setProblem(null);
     const result = await callFunction<HandoffSubmitResponse>('handoff_submit', {
       dealId,
       handoff: JSON.parse(JSON.stringify(value)),
     });
+    inFlight.current = false;
     setBusy('idle');
     if (result.ok) setSubmitted(result.data);
     else setProblem(result.error);
@@ -84,21 +103,22 @@ export function HandoffCard({ dealId, asOf }: HandoffCardProps) {
 
   return (
     <Flex direction="column" gap="md">
-      {isSubmitted ? (
-        <Alert title="Handed off to Customer Success" variant="success" testId="submitted">
-          {submitted
-            ? `Submitted ${day(submitted.submittedAt)}. ${
-                submitted.csm.id
-                  ? `Routed to ${submitted.csm.name ?? `owner ${submitted.csm.id}`}.`
-                  : 'Not routed yet:'
-              } ${submitted.csm.reason}. Onboarding tasks: ${submitted.tasks.created.length} created, ${
-                submitted.tasks.existing.length
-              } already there.`
-            : `Submitted ${day(loaded.submittedAt)}.`}
+      {isSubmitted && submission ? (
+        <Submission submission={submission} portalId={portalId} />
+      ) : null}
+      {isSubmitting ? (
+        <Alert title="Submission not finished" variant="warning" testId="submitting">
+          An earlier submit stopped part-way. Submit again to complete it: nothing done so far is
+          repeated.
         </Alert>
       ) : null}
       <Completeness evaluation={evaluation} />
-      <HandoffForm value={value} items={evaluation.items} readOnly={isSubmitted} onChange={edit} />
+      <HandoffForm
+        value={value}
+        items={evaluation.items}
+        readOnly={isSubmitted || isSubmitting}
+        onChange={edit}
+      />
       {problem ? (
         <Alert title="Not done" variant="danger" testId="problem">
           {problem.message}
@@ -114,9 +134,11 @@ export function HandoffCard({ dealId, asOf }: HandoffCardProps) {
             </Text>
           )}
           <ButtonRow>
-            <Button onClick={() => void save()} disabled={busy !== 'idle'} testId="save-draft">
-              Save draft
-            </Button>
+            {isSubmitting ? null : (
+              <Button onClick={() => void save()} disabled={busy !== 'idle'} testId="save-draft">
+                Save draft
+              </Button>
+            )}
             <LoadingButton
               variant="primary"
               loading={busy === 'submitting'}

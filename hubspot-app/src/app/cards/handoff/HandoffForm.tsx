@@ -65,6 +65,10 @@ export function HandoffForm({ value, items, readOnly, onChange }: HandoffFormPro
     const item = byKey.get(key);
     return item?.status === 'invalid' ? item.message : undefined;
   };
+  const required = (key: HandoffItemKey) => byKey.get(key)?.required ?? false;
+  // Checkboxes and headings take no required flag: they carry HubSpot's asterisk in their label.
+  const labelOf = (key: HandoffItemKey) =>
+    required(key) ? `${HANDOFF_ITEM_LABELS[key]} *` : HANDOFF_ITEM_LABELS[key];
   const set = (patch: Partial<HandoffInput>) => onChange({ ...value, ...patch });
   return (
     <Flex direction="column" gap="sm">
@@ -75,7 +79,7 @@ export function HandoffForm({ value, items, readOnly, onChange }: HandoffFormPro
           name={f.key}
           placeholder={f.placeholder}
           value={value[f.key] ?? ''}
-          required={byKey.get(f.key)?.required ?? false}
+          required={required(f.key)}
           readOnly={readOnly}
           error={problem(f.key) !== undefined}
           validationMessage={problem(f.key)}
@@ -84,6 +88,8 @@ export function HandoffForm({ value, items, readOnly, onChange }: HandoffFormPro
         />
       ))}
       <Stakeholders
+        title={labelOf('stakeholders')}
+        problem={problem('stakeholders')}
         stakeholders={value.stakeholders ?? []}
         readOnly={readOnly}
         onChange={(stakeholders) => set({ stakeholders })}
@@ -95,7 +101,7 @@ export function HandoffForm({ value, items, readOnly, onChange }: HandoffFormPro
         onChange={(checked) => set({ contractExecuted: checked })}
         testId="contractExecuted"
       >
-        {HANDOFF_ITEM_LABELS.contractExecuted}
+        {labelOf('contractExecuted')}
       </Checkbox>
       <Checkbox
         name="paymentTermsConfirmed"
@@ -104,12 +110,13 @@ export function HandoffForm({ value, items, readOnly, onChange }: HandoffFormPro
         onChange={(checked) => set({ paymentTermsConfirmed: checked })}
         testId="paymentTermsConfirmed"
       >
-        {HANDOFF_ITEM_LABELS.paymentTermsConfirmed}
+        {labelOf('paymentTermsConfirmed')}
       </Checkbox>
       <DateInput
         label={HANDOFF_ITEM_LABELS.kickoffDate}
         name="kickoffDate"
         format="YYYY-MM-DD"
+        required={required('kickoffDate')}
         value={toDateValue(value.kickoffDate)}
         readOnly={readOnly}
         error={problem('kickoffDate') !== undefined}

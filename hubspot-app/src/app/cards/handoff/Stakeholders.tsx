@@ -2,6 +2,7 @@ import { Box, Button, Flex, Heading, Input, Select, Text } from '@hubspot/ui-ext
 import {
   STAKEHOLDER_ROLES,
   STAKEHOLDER_ROLE_TITLES,
+  stakeholderEmailProblem,
   type Stakeholder,
   type StakeholderRole,
 } from '@csops/core';
@@ -12,17 +13,32 @@ const ROLE_OPTIONS: { label: string; value: StakeholderRole }[] = STAKEHOLDER_RO
 }));
 
 export interface StakeholdersProps {
+  /** The section's label, with the required marker when settings require stakeholders. */
+  title: string;
+  /** What the core says is wrong with the list as a whole (missing roles, blank names). */
+  problem?: string;
   stakeholders: Stakeholder[];
   readOnly: boolean;
   onChange: (next: Stakeholder[]) => void;
 }
 
-export function Stakeholders({ stakeholders, readOnly, onChange }: StakeholdersProps) {
+export function Stakeholders({
+  title,
+  problem,
+  stakeholders,
+  readOnly,
+  onChange,
+}: StakeholdersProps) {
   const update = (i: number, patch: Partial<Stakeholder>) =>
     onChange(stakeholders.map((s, j) => (j === i ? { ...s, ...patch } : s)));
   return (
     <Flex direction="column" gap="sm">
-      <Heading>Stakeholders</Heading>
+      <Heading>{title}</Heading>
+      {problem ? (
+        <Text variant="microcopy" testId="stakeholders-problem">
+          {problem}
+        </Text>
+      ) : null}
       {stakeholders.length === 0 ? <Text>No stakeholders yet.</Text> : null}
       {stakeholders.map((s, i) => (
         // Name and role share a row; the email gets the full width, since addresses run long.
@@ -63,6 +79,8 @@ export function Stakeholders({ stakeholders, readOnly, onChange }: StakeholdersP
             name={`stakeholder-${i}-email`}
             value={s.email ?? ''}
             readOnly={readOnly}
+            error={stakeholderEmailProblem(s.email) !== null}
+            validationMessage={stakeholderEmailProblem(s.email) ?? undefined}
             onInput={(v) => update(i, { email: v })}
             testId={`stakeholder-${i}-email`}
           />

@@ -12,7 +12,10 @@ const DEAL_HANDOFF_PROPERTIES = [
   'csops_handoff_status',
   'csops_handoff_completeness',
   'csops_handoff_submitted_at',
+  'csops_handoff_submission',
 ];
+
+/** @typedef {'draft' | 'submitting' | 'submitted'} HandoffStatus */
 
 /** HubSpot's own association types: task → company and task → deal. */
 const TASK_TO_COMPANY = 192;
@@ -30,14 +33,54 @@ function storedHandoff(deal) {
   }
 }
 
+/** @param {import('./crm.js').CrmRecord} deal @returns {HandoffStatus} */
+function statusOf(deal) {
+  const s = deal.properties.csops_handoff_status;
+  return s === 'submitted' || s === 'submitting' ? s : 'draft';
+}
+
+/**
+ * What the submission did, as the card shows it: who and when, the CSM, the tasks.
+ * @param {import('@csops/core').SubmissionRecord} record
+ */
+function submissionView(record) {
+  return {
+    submittedAt: record.submittedAt,
+    submittedBy: record.submittedBy,
+    csm: { id: record.csm.id, name: record.csm.name, reason: record.csm.reason },
+    tasks: record.tasks.map((t) => ({ id: t.id, title: t.title, dueAt: t.dueAt })),
+  };
+}
+
+/**
+ * The submission stored on the deal; a deal submitted before submissions were recorded shows
+ * its stamp alone.
+ * @param {import('./crm.js').CrmRecord} deal
+ */
+function storedSubmission(deal) {
+  const record = core.parseSubmissionRecord(deal.properties.csops_handoff_submission);
+  if (record) return record;
+  const at = deal.properties.csops_handoff_submitted_at;
+  if (statusOf(deal) !== 'submitted' || !at) return null;
+  return {
+    submittedAt: String(at),
+    submittedBy: null,
+    completeness: Number(deal.properties.csops_handoff_completeness) || 0,
+    csm: { id: null, name: null, reason: '', alreadyAssigned: true, slot: null },
+    tasks: [],
+  };
+}
+
 /** @param {import('./crm.js').CrmRecord} deal */
 function handoffView(deal) {
   const p = deal.properties;
+  const record = storedSubmission(deal);
   return {
     dealId: deal.id,
     dealName: String(p.dealname ?? ''),
-    status: p.csops_handoff_status === 'submitted' ? 'submitted' : 'draft',
-    submittedAt: p.csops_handoff_submitted_at || null,
+    status: statusOf(deal),
+    submittedAt: record?.submittedAt ?? null,
+    submission: record ? submissionView(record) : null,
     handoff: storedHandoff(deal),
   };
 }
@@ -127,50 +170,7 @@ async function csmName(crm, settings, csmId) {
 }
 
 /**
- * Creates the playbook's tasks once each: existing keys are found first, and a unique-value
- * clash (a concurrent submit) falls back to one-by-one creation that skips the clashing key.
- * @param {import('./crm.js').Crm} crm
- * @param {{ key: string, properties: Record<string, string>, associations: any[] }[]} tasks
- */
-async function createTasksOnce(crm, tasks) {
-  if (tasks.length === 0) return { created: [], existing: [] };
-  const found = await crm.search('tasks', {
-    filterGroups: [
-      {
-        filters: [
-          { propertyName: 'csops_action_key', operator: 'IN', values: tasks.map((t) => t.key) },
-        ],
-      },
-    ],
-    properties: ['csops_action_key'],
-    limit: 100,
-  });
-  const existing = new Set(found.results.map((r) => String(r.properties.csops_action_key)));
-  const missing = tasks.filter((t) => !existing.has(t.key));
-  const created = [];
-  try {
-    created.push(
-      ...(await crm.batchCreate('tasks', missing)).map((r) =>
-        String(r.properties.csops_action_key),
-      ),
-    );
-  } catch (error) {
-    if (/** @type {{ code?: number }} */ (error).code !== 409) throw error;
-    for (const t of missing) {
-      try {
-        await crm.create('tasks', t);
-        created.push(t.key);
-      } catch (e) {
-        if (/** @type {{ code?: number }} */ (e).code !== 409) throw e;
-        existing.add(t.key);
-      }
-    }
-  }
-  return { created, existing: [...existing] };
-}
-
-/**
- * @param {import('@csops/core').PlaybookAction} action
+ * @param {import('@csops/core').SubmissionTask} action
  * @param {{ companyId: string, dealId: string, csmId: string | null, ownerId: string | null }} where
  */
 function taskFor(action, where) {
@@ -181,7 +181,7 @@ function taskFor(action, where) {
     key: action.key,
     properties: {
       hs_task_subject: `${prefix}${action.title}`,
-      hs_task_body: `${action.playbookName}: ${action.triggerReason}`,
+      hs_task_body: action.detail,
       hs_task_status: 'NOT_STARTED',
       hs_timestamp: action.dueAt,
       csops_action_key: action.key,
@@ -203,11 +203,12 @@ function taskFor(action, where) {
 module.exports = {
   DEAL_HANDOFF_PROPERTIES,
   storedHandoff,
+  storedSubmission,
+  submissionView,
   handoffView,
   blockingIssues,
   handoffAccount,
   csmBook,
   csmName,
-  createTasksOnce,
   taskFor,
 };

@@ -6,6 +6,7 @@ import getSettings from '@salesforce/apex/CsopsSettingsController.getSettings';
 import {
   evaluateHandoff,
   submitHandoff,
+  stakeholderEmailProblem,
   STAKEHOLDER_ROLES,
   STAKEHOLDER_ROLE_TITLES,
 } from 'c/csopsCore';
@@ -265,6 +266,10 @@ export default class OpportunityHandoff extends LightningElement {
   get itemLabels() {
     return Object.fromEntries(this.evaluation.items.map((i) => [i.key, i.label]));
   }
+  /** Which items settings require, for the fields' required markers. */
+  get itemRequired() {
+    return Object.fromEntries(this.evaluation.items.map((i) => [i.key, i.required]));
+  }
 
   get textFields() {
     const e = this.evaluation;
@@ -287,6 +292,7 @@ export default class OpportunityHandoff extends LightningElement {
       ...p,
       index,
       removeLabel: `Remove stakeholder ${index + 1}`,
+      emailProblem: stakeholderEmailProblem(p.email),
     }));
   }
   get hasStakeholders() {

@@ -193,6 +193,20 @@ describe('c-opportunity-handoff', () => {
     expect(open.join(' | ')).not.toMatch(/Customer goals/);
   });
 
+  it('marks every required item and flags a bad email on its own field', async () => {
+    const element = await createComponent();
+    expect($(element, 'lightning-input[data-item="contractExecuted"]').required).toBe(true);
+    expect($(element, 'lightning-input[data-item="paymentTermsConfirmed"]').required).toBe(true);
+    expect($(element, 'lightning-input.kickoff-date').required).toBe(true);
+    expect($(element, 'legend abbr.slds-required')).not.toBeNull();
+
+    type(element, 'lightning-input.stakeholder-email', 'dana@');
+    await flushPromises();
+    expect(text(element, '.stakeholder-email-problem')).toBe(
+      '"dana@" is not an email address: write it as name@company.com',
+    );
+  });
+
   it('raises completeness as the AE fills the checklist', async () => {
     const element = await createComponent();
     const before = $(element, 'lightning-progress-bar').value;
