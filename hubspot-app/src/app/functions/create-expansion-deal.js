@@ -5,7 +5,7 @@
 
 const core = require('@csops/core');
 const { crmFor, inputOf, now } = require('./lib/runtime.js');
-const { answer, ok, fail, invalidInput } = require('./lib/respond.js');
+const { answer, ok, fail, invalidInput, handler } = require('./lib/respond.js');
 const { companyInput } = require('./lib/inputs.js');
 const { createSettingsStore } = require('./lib/settings-store.js');
 const { loadAccount, evaluateRecords } = require('./lib/accounts.js');
@@ -39,7 +39,7 @@ const dealView = (deal, created) => ({
 });
 
 /** @param {import('./lib/runtime.js').FunctionContext} context */
-exports.main = async (context = {}) => {
+exports.main = handler(async (context) => {
   const input = core.parseWith(companyInput, inputOf(context));
   if (!input.success) return invalidInput(input.issues);
   const { companyId } = input.data;
@@ -106,4 +106,4 @@ exports.main = async (context = {}) => {
       return ok(dealView(winner, false));
     }
   });
-};
+});

@@ -5,14 +5,14 @@
 
 const core = require('@csops/core');
 const { crmFor, inputOf, now } = require('./lib/runtime.js');
-const { answer, ok, fail, invalidInput } = require('./lib/respond.js');
+const { answer, ok, fail, invalidInput, handler } = require('./lib/respond.js');
 const { dealInput } = require('./lib/inputs.js');
 const { createSettingsStore } = require('./lib/settings-store.js');
 const { COMPANY_PROPERTIES } = require('./lib/snapshot-mapping.js');
 const handoffLib = require('./lib/handoff.js');
 
 /** @param {import('./lib/runtime.js').FunctionContext} context */
-exports.main = async (context = {}) => {
+exports.main = handler(async (context) => {
   const input = core.parseWith(dealInput, inputOf(context));
   if (!input.success) return invalidInput(input.issues);
   const handoff = core.parseHandoffInput(input.data.handoff ?? {});
@@ -84,4 +84,4 @@ exports.main = async (context = {}) => {
       tasks,
     });
   });
-};
+});

@@ -4,12 +4,12 @@
 
 const core = require('@csops/core');
 const { crmFor } = require('./lib/runtime.js');
-const { answer, ok } = require('./lib/respond.js');
+const { answer, ok, handler } = require('./lib/respond.js');
 const { createSettingsStore } = require('./lib/settings-store.js');
 const { mayManageSettings } = require('./lib/permissions.js');
 
 /** @param {import('./lib/runtime.js').FunctionContext} context */
-exports.main = async (context = {}) =>
+exports.main = handler(async (context) =>
   answer(async () => {
     const crm = crmFor(context);
     const store = createSettingsStore(crm);
@@ -26,4 +26,5 @@ exports.main = async (context = {}) =>
       canEdit: permission.allowed,
       cannotEditBecause: permission.allowed ? null : permission.reason,
     });
-  });
+  }),
+);

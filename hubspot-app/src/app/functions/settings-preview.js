@@ -4,7 +4,7 @@
 
 const core = require('@csops/core');
 const { crmFor, inputOf, now } = require('./lib/runtime.js');
-const { answer, ok, fail, invalidInput } = require('./lib/respond.js');
+const { answer, ok, fail, invalidInput, handler } = require('./lib/respond.js');
 const { mayManageSettings } = require('./lib/permissions.js');
 const { settingsPreviewInput } = require('./lib/inputs.js');
 const { createSettingsStore } = require('./lib/settings-store.js');
@@ -14,7 +14,7 @@ const DEFAULT_MAX_ACCOUNTS = 2_000;
 const TIME_BUDGET_MS = 10_000;
 
 /** @param {import('./lib/runtime.js').FunctionContext} context */
-exports.main = async (context = {}) => {
+exports.main = handler(async (context) => {
   const input = core.parseWith(settingsPreviewInput, inputOf(context));
   if (!input.success) return invalidInput(input.issues);
   const draft = core.parseSettings(input.data.settings);
@@ -37,4 +37,4 @@ exports.main = async (context = {}) => {
     });
     return ok(preview);
   });
-};
+});

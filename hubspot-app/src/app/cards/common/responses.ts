@@ -9,7 +9,10 @@ import type {
 
 export interface FunctionError {
   code: string;
+  /** A sentence for the person at the card; HubSpot's raw answer stays in the function log. */
   message: string;
+  /** Quoted to an admin, it finds the function log line with the raw details. */
+  reference?: string;
   issues?: FieldIssue[];
 }
 
