@@ -18,6 +18,7 @@ export * from './handoff/types.js';
 export * from './handoff/schema.js';
 export * from './handoff/evaluate.js';
 export * from './handoff/submit.js';
+export * from './handoff/applies.js';
 export * from './playbooks/types.js';
 export * from './playbooks/run.js';
 export * from './expansion/types.js';

@@ -273,6 +273,7 @@ export const DEFAULT_SETTINGS: Settings = {
     minHealthScore: 70,
     upliftPercent: 20,
     closeInDays: 60,
+    dealType: 'existingbusiness',
   },
   handoff: {
     items: {

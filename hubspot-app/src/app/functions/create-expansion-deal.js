@@ -84,6 +84,10 @@ exports.main = handler(async (context) => {
           csops_expansion_key: draft.idempotencyKey,
           pipeline: 'default',
           dealstage: 'appointmentscheduled',
+          // Existing business: the handoff card then knows this customer is Customer Success's already.
+          dealtype: settings.expansion.dealType,
+          // The snapshot's owner is the account's CSM, else the company owner (the mapping table).
+          ...(result.snapshot.ownerId ? { hubspot_owner_id: result.snapshot.ownerId } : {}),
         },
         associations: [
           {

@@ -45,10 +45,15 @@ const COMPLETE: HandoffInput = {
   kickoffDate: '2026-11-16',
 };
 
-function loadAnswer(handoff: HandoffInput = {}, status: 'draft' | 'submitted' = 'draft') {
+function loadAnswer(
+  handoff: HandoffInput = {},
+  status: 'draft' | 'submitted' = 'draft',
+  dealType: string | null = 'newbusiness',
+) {
   const data: HandoffLoadResponse = {
     dealId: '555',
     dealName: 'Northwind Freight — new business',
+    dealType,
     status,
     submittedAt: status === 'submitted' ? '2026-10-30T10:00:00.000Z' : null,
     handoff,
@@ -84,6 +89,24 @@ describe('Sales-to-CS handoff card', () => {
     await r.waitFor(() => r.findByTestId(ProgressBar, 'completeness'));
     expect(serverless).toHaveBeenCalledTimes(1);
     expect(call(0)).toEqual({ name: 'handoff_load', parameters: { dealId: '555' } });
+  });
+
+  it('says handoffs are for new business on an expansion deal, instead of the form', async () => {
+    answerWith(loadAnswer({}, 'draft', 'existingbusiness'));
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(Alert, 'not-new-business'));
+    expect(r.findByTestId(Alert, 'not-new-business').props.title).toBe(
+      'Handoffs are for new business',
+    );
+    expect(r.maybeFindByTestId(ProgressBar, 'completeness')).toBeNull();
+    expect(r.maybeFindByTestId(LoadingButton, 'submit')).toBeNull();
+  });
+
+  it('keeps the form on a deal without a type', async () => {
+    answerWith(loadAnswer({}, 'draft', null));
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(ProgressBar, 'completeness'));
+    expect(r.maybeFindByTestId(Alert, 'not-new-business')).toBeNull();
   });
 
   it('lists every missing item and refuses submit with the reasons', async () => {

@@ -42,6 +42,8 @@ export interface CreateExpansionDealResponse {
 export interface HandoffLoadResponse {
   dealId: string;
   dealName: string;
+  /** HubSpot's `dealtype` internal value; null when the deal has none. */
+  dealType: string | null;
   status: 'draft' | 'submitted';
   submittedAt: string | null;
   handoff: HandoffInput;

@@ -8,7 +8,7 @@ import {
   LoadingSpinner,
   Text,
 } from '@hubspot/ui-extensions';
-import { evaluateHandoff, type HandoffInput } from '@csops/core';
+import { evaluateHandoff, handoffAppliesTo, type HandoffInput } from '@csops/core';
 import type {
   FunctionError,
   HandoffLoadResponse,
@@ -52,6 +52,14 @@ export function HandoffCard({ dealId, asOf }: HandoffCardProps) {
   if (!loaded || !evaluation) return null;
 
   const isSubmitted = submitted !== null || loaded.status === 'submitted';
+  if (!isSubmitted && !handoffAppliesTo(loaded.dealType, loaded.settings)) {
+    return (
+      <Alert title="Handoffs are for new business" variant="info" testId="not-new-business">
+        This deal is existing business: the customer is already with Customer Success, so there is
+        no sales-to-CS handoff to fill in.
+      </Alert>
+    );
+  }
 
   function edit(next: HandoffInput) {
     setDraft(next);

@@ -8,6 +8,7 @@ const DEAL_HANDOFF_PROPERTIES = [
   'dealname',
   'amount',
   'hubspot_owner_id',
+  'dealtype',
   'csops_handoff',
   'csops_handoff_status',
   'csops_handoff_completeness',
@@ -36,6 +37,7 @@ function handoffView(deal) {
   return {
     dealId: deal.id,
     dealName: String(p.dealname ?? ''),
+    dealType: p.dealtype || null,
     status: p.csops_handoff_status === 'submitted' ? 'submitted' : 'draft',
     submittedAt: p.csops_handoff_submitted_at || null,
     handoff: storedHandoff(deal),

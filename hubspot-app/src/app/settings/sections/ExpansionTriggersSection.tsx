@@ -3,7 +3,8 @@ import type { Settings } from '@csops/core';
 import { SettingNumber } from './SettingNumber.js';
 import type { SectionProps } from './WeightsSection.js';
 
-const FIELDS: { key: keyof Settings['expansion']; label: string }[] = [
+// The deal type is text, not a trigger.
+const FIELDS: { key: Exclude<keyof Settings['expansion'], 'dealType'>; label: string }[] = [
   { key: 'seatUtilisationOver', label: 'Seat utilisation over (%)' },
   { key: 'adoptionMilestonePercent', label: 'Adoption milestone (% of features)' },
   { key: 'minHealthScore', label: 'Healthy means a score of at least' },
