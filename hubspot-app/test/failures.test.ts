@@ -188,6 +188,11 @@ describe('a failure reaches the card as a sentence with a reference', () => {
     });
     expect(describeFailure(undefined).code).toBe('internal');
     expect(
+      describeFailure(
+        Object.assign(new Error('run npm run hubspot:setup'), { code: 'setup_missing' }),
+      ),
+    ).toMatchObject({ code: 'setup_missing', message: expect.stringMatching(/not set up/) });
+    expect(
       describeFailure(Object.assign(new Error('x'), { cause: { code: 'ECONNRESET' } })).code,
     ).toBe('unreachable');
   });

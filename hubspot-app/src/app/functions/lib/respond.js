@@ -139,6 +139,13 @@ function describeFailure(error) {
   if (status >= 500) {
     return { code: 'crm_unavailable', message: 'HubSpot did not answer. Try again shortly.' };
   }
+  if (/** @type {any} */ (error)?.code === 'setup_missing') {
+    return {
+      code: 'setup_missing',
+      message:
+        'csops is not set up in this HubSpot account yet. Ask a HubSpot super admin to run the csops setup.',
+    };
+  }
   if (isNetworkFailure(error)) {
     return {
       code: 'unreachable',
