@@ -31,5 +31,6 @@ export * from './vocabulary/labels.js';
 export * from './display/numbers.js';
 export * from './writeback/baseline.js';
 export * from './writeback/health-result.js';
+export * from './writeback/stale.js';
 export * from './portfolio/index.js';
 export * from './calibration/index.js';

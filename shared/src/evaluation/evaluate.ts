@@ -28,6 +28,8 @@ export interface EvaluationContext {
   stored?: StoredHealthResult;
   /** An expansion deal / Opportunity is already open, so no new draft is offered. */
   openExpansionDeal?: boolean;
+  /** The saved settings version `settings` is (null for the defaults), written with the result. */
+  settingsVersion?: number | null;
 }
 
 /** Everything a face shows or writes back for one account. */
@@ -93,7 +95,12 @@ export function evaluateAccount(
     display: evaluationDisplay(health, risk, segment),
   };
   if (ctx.stored !== undefined) {
-    evaluation.writeBack = healthResultToWrite(evaluation, previous, ctx.stored);
+    evaluation.writeBack = healthResultToWrite(
+      evaluation,
+      previous,
+      ctx.stored,
+      ctx.settingsVersion ?? null,
+    );
   }
   return evaluation;
 }

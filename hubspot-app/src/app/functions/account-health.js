@@ -25,7 +25,7 @@ exports.main = handler(async (context) => {
       loadAccount(crm, companyId),
     ]);
     const { company } = records;
-    const result = evaluateRecords(records, settings, asOf);
+    const result = evaluateRecords(records, settings, asOf, version?.version ?? null);
     if (!result.ok) return fail('invalid_record', 'This company cannot be scored.', result.issues);
     if (result.writeBack !== null) await crm.update('companies', company.id, result.writeBack);
     return ok({

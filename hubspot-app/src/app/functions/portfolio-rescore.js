@@ -23,6 +23,7 @@ exports.main = handler(async (context) => {
     const result = await rescorePortfolio({
       crm,
       settings,
+      settingsVersion: version?.version ?? null,
       asOf: input.data.asOf ?? now(),
       afterId: input.data.afterId,
       deadline: started + (input.data.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS),

@@ -8,6 +8,10 @@ const { answer, ok, fail, invalidInput, handler } = require('./lib/respond.js');
 const { settingsSaveInput } = require('./lib/inputs.js');
 const { createSettingsStore } = require('./lib/settings-store.js');
 const { mayManageSettings } = require('./lib/permissions.js');
+const { previewBandChanges } = require('./lib/portfolio.js');
+
+const PREVIEW_MAX_ACCOUNTS = 2_000;
+const PREVIEW_TIME_BUDGET_MS = 8_000;
 
 /** @param {import('./lib/runtime.js').FunctionContext} context */
 exports.main = handler(async (context) => {
@@ -21,11 +25,27 @@ exports.main = handler(async (context) => {
     const crm = crmFor(context);
     const permission = await mayManageSettings(crm, context);
     if (!permission.allowed) return fail('forbidden', permission.reason);
-    const saved = await createSettingsStore(crm).append(parsed.data, {
+    const store = createSettingsStore(crm);
+    const before = await store.current();
+    const asOf = now();
+    const saved = await store.append(parsed.data, {
       changedBy: permission.who,
-      changedAt: now(),
+      changedAt: asOf,
       note: input.data.note,
     });
-    return ok({ saved, settings: parsed.data });
+    // The same count the page previews, so the page can offer a rescore when bands move. The save
+    // stands if the count cannot be made: the answer then says nothing about bands.
+    const bandChanges = await previewBandChanges({
+      crm,
+      saved: before.settings,
+      draft: parsed.data,
+      asOf,
+      maxAccounts: PREVIEW_MAX_ACCOUNTS,
+      deadline: Date.now() + PREVIEW_TIME_BUDGET_MS,
+    }).catch((error) => {
+      console.error('csops settings saved; the band-change count failed', error);
+      return null;
+    });
+    return ok({ saved, settings: parsed.data, bandChanges });
   });
 });
