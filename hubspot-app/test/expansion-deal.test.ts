@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '@csops/sandbox';
+import { DEMO_ACCOUNTS, DEMO_AES, DEMO_CSMS, DEMO_SETTINGS_ADMIN } from '@csops/sandbox';
+import { defaultSettings } from '@csops/core';
 import { expectOk, openPortal, type FunctionResult, type Portal } from './harness.js';
 
 let portal: Portal;
@@ -116,5 +117,85 @@ describe('create_expansion_deal function', () => {
   it('refuses a malformed call', async () => {
     const result = await portal.run('create_expansion_deal', { parameters: { companyId: ['1'] } });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
+
+describe('the expansion deal csops creates', () => {
+  /** A customer out of seats (98 of 100 in use), so the core drafts an expansion. */
+  async function seatlessCompany(name: string, owners: Record<string, string>) {
+    const now = new Date().toISOString();
+    const company = await portal.client.crm.companies.basicApi.create({
+      properties: {
+        name,
+        csops_arr: '50000',
+        csops_licensed_seats: '100',
+        csops_active_users_30d: '98',
+        csops_active_users_prior_30d: '95',
+        csops_last_activity_at: now,
+        csops_usage_observed_at: now,
+        csops_renewal_date: new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10),
+        csops_contract_observed_at: now,
+        ...owners,
+      },
+      associations: [],
+    });
+    return company.id;
+  }
+  const csm = DEMO_CSMS[0]!.ownerId;
+  const ae = DEMO_AES[0]!.ownerId;
+
+  async function createdDeal(companyId: string) {
+    const created = expectOk(
+      await portal.run('create_expansion_deal', { parameters: { companyId } }),
+    );
+    expect(created.created).toBe(true);
+    const deal = await portal.client.crm.deals.basicApi.getById(created.deal.id, [
+      'dealtype',
+      'hubspot_owner_id',
+    ]);
+    return { id: created.deal.id, ...deal.properties };
+  }
+
+  it('belongs to the account’s CSM and is existing business', async () => {
+    const id = await seatlessCompany('Owned Seats Inc', {
+      csops_csm_owner_id: csm,
+      hubspot_owner_id: ae,
+    });
+    const deal = await createdDeal(id);
+    expect(deal).toMatchObject({ dealtype: 'existingbusiness', hubspot_owner_id: csm });
+    // The handoff card reads the type, and the core says such a deal needs no handoff.
+    const load = expectOk(await portal.run('handoff_load', { parameters: { dealId: deal.id } }));
+    expect(load.dealType).toBe('existingbusiness');
+  });
+
+  it('belongs to the company owner when the account has no CSM', async () => {
+    const id = await seatlessCompany('Unassigned Seats Inc', { hubspot_owner_id: ae });
+    expect(await createdDeal(id)).toMatchObject({ hubspot_owner_id: ae });
+  });
+
+  it('takes the deal type the admin set', async () => {
+    const settings = defaultSettings();
+    settings.expansion.dealType = 'upsell';
+    const admin = { user: { id: DEMO_SETTINGS_ADMIN.userId, email: DEMO_SETTINGS_ADMIN.email } };
+    // The portal's own option, as an admin adds it to the deal type property.
+    await portal.client.crm.properties.coreApi.update('deals', 'dealtype', {
+      options: [
+        { label: 'New Business', value: 'newbusiness', displayOrder: 0, hidden: false },
+        { label: 'Existing Business', value: 'existingbusiness', displayOrder: 1, hidden: false },
+        { label: 'Upsell', value: 'upsell', displayOrder: 2, hidden: false },
+      ],
+    });
+    try {
+      expectOk(await portal.run('settings_save', { ...admin, parameters: { settings } }));
+      const id = await seatlessCompany('Upsell Seats Inc', { hubspot_owner_id: ae });
+      expect(await createdDeal(id)).toMatchObject({ dealtype: 'upsell' });
+    } finally {
+      expectOk(
+        await portal.run('settings_save', {
+          ...admin,
+          parameters: { settings: defaultSettings() },
+        }),
+      );
+    }
   });
 });

@@ -11,7 +11,12 @@ export type FunctionResult<T = any> =
   | { ok: true; data: T }
   | {
       ok: false;
-      error: { code: string; message: string; issues?: { path: string; message: string }[] };
+      error: {
+        code: string;
+        message: string;
+        reference: string;
+        issues?: { path: string; message: string }[];
+      };
     };
 
 export interface FunctionContext {

@@ -5,6 +5,7 @@ import {
   defaultSettings,
   evaluateHandoff,
   handoffJudgedAt,
+  isScoreStale,
   parseHandoffInput,
   parseSettings,
   type Settings,
@@ -36,6 +37,7 @@ export const PORTFOLIO_PROPERTIES = [
   'csops_renewal_risk',
   'csops_arr_at_risk',
   'csops_health_updated_at',
+  'csops_health_settings_version',
 ];
 
 export interface PortfolioRow {
@@ -52,6 +54,10 @@ export interface PortfolioRow {
   risk: string | null;
   arrAtRisk: number | null;
   scoredAt: string | null;
+  /** The settings version the result was written under (blank: the defaults, or not recorded). */
+  scoredUnder: string | null;
+  /** Scored under other settings than the current ones: the band may be out of date. */
+  stale: boolean;
 }
 
 function numberOrNull(value: string | null | undefined): number | null {
@@ -86,11 +92,44 @@ export async function readPortfolio(client: Client): Promise<PortfolioRow[]> {
         risk: textOrNull(p.csops_renewal_risk),
         arrAtRisk: numberOrNull(p.csops_arr_at_risk),
         scoredAt: textOrNull(p.csops_health_updated_at),
+        scoredUnder: textOrNull(p.csops_health_settings_version),
+        stale: false,
       });
     }
     after = page.paging?.next?.after;
   } while (after);
   return rows;
+}
+
+/** The newest saved csops settings version, or null when none is saved (the defaults apply). */
+export async function readSettingsVersion(client: Client): Promise<number | null> {
+  const schemas = await client.crm.schemas.coreApi.getAll();
+  const schema = schemas.results.find((s) => s.name === 'csops_settings');
+  if (!schema?.objectTypeId) return null;
+  const page = await client.crm.objects.searchApi.doSearch(schema.objectTypeId, {
+    filterGroups: [],
+    // Versions are appended, so the newest record holds the newest version.
+    sorts: [{ propertyName: 'hs_object_id', direction: 'DESCENDING' }] as never,
+    properties: ['csops_version_label'],
+    limit: 1,
+    after: undefined as never,
+  });
+  const version = Number(page.results[0]?.properties.csops_version_label);
+  return Number.isInteger(version) && version > 0 ? version : null;
+}
+
+/** The Companies list: every company, each scored one marked when its settings are not current. */
+export async function readPortfolioView(
+  client: Client,
+): Promise<{ companies: PortfolioRow[]; settingsVersion: number | null }> {
+  const [companies, settingsVersion] = await Promise.all([
+    readPortfolio(client),
+    readSettingsVersion(client),
+  ]);
+  for (const row of companies) {
+    row.stale = row.band !== null && isScoreStale(row.scoredUnder, settingsVersion);
+  }
+  return { companies, settingsVersion };
 }
 
 export interface PanelProperty {

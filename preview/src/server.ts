@@ -11,7 +11,7 @@ import { BundleError, createBundler } from './bundle.js';
 import {
   crmClient,
   readDeals,
-  readPortfolio,
+  readPortfolioView,
   readProperties,
   readRecordPanel,
   type CrmConnection,
@@ -235,7 +235,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       return send(res, 200, 'text/javascript; charset=utf-8', await bundler.extension(file));
     }
     if (method === 'GET' && path === '/api/portfolio') {
-      return sendJson(res, 200, { companies: await readPortfolio(client) });
+      return sendJson(res, 200, await readPortfolioView(client));
     }
     if (method === 'GET' && path === '/api/deals') {
       return sendJson(res, 200, { deals: await readDeals(client, new Date().toISOString()) });

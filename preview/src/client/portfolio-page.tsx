@@ -93,6 +93,7 @@ async function rescoreAll(uid: string): Promise<string> {
 
 export function PortfolioPage({ data }: { data: PageBootstrap }) {
   const [rows, setRows] = useState<PortfolioRow[] | null>(null);
+  const [settingsVersion, setSettingsVersion] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [band, setBand] = useState('all');
   const [segment, setSegment] = useState('all');
@@ -104,9 +105,10 @@ export function PortfolioPage({ data }: { data: PageBootstrap }) {
   const [notice, setNotice] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
 
   const load = useCallback(() => {
-    getJson<{ companies: PortfolioRow[] }>('/api/portfolio')
+    getJson<{ companies: PortfolioRow[]; settingsVersion: number | null }>('/api/portfolio')
       .then((r) => {
         setRows(r.companies);
+        setSettingsVersion(r.settingsVersion);
         setError(null);
       })
       .catch((e: Error) => setError(e.message));
@@ -156,6 +158,8 @@ export function PortfolioPage({ data }: { data: PageBootstrap }) {
     );
   };
 
+  const staleCount = useMemo(() => (rows ?? []).filter((r) => r.stale).length, [rows]);
+
   const counts = useMemo(() => {
     const c: Record<string, number> = { green: 0, yellow: 0, red: 0, unscored: 0 };
     for (const r of rows ?? []) c[r.band ?? 'unscored'] = (c[r.band ?? 'unscored'] ?? 0) + 1;
@@ -193,6 +197,31 @@ export function PortfolioPage({ data }: { data: PageBootstrap }) {
           role="status"
         >
           <div className="hs-alert__title">{notice.text}</div>
+        </div>
+      ) : null}
+      {staleCount > 0 ? (
+        <div className="hs-alert hs-alert--warning" role="status" data-notice="stale-bands">
+          <div className="hs-alert__title">
+            {staleCount === 1 ? '1 company was' : `${staleCount} companies were`} scored under older
+            settings
+          </div>
+          <div className="hs-alert__body">
+            {settingsVersion === null
+              ? 'The settings in force are the defaults'
+              : `Settings version ${settingsVersion} is in force`}
+            : their bands may be out of date until the portfolio is rescored.{' '}
+            {data.rescoreFunction ? (
+              <button
+                type="button"
+                className="hs-button hs-button--small"
+                onClick={rescore}
+                disabled={rescoring}
+                data-action="rescore-stale"
+              >
+                {rescoring ? 'Rescoring…' : 'Rescore now'}
+              </button>
+            ) : null}
+          </div>
         </div>
       ) : null}
       <div className="filters">
@@ -251,7 +280,12 @@ export function PortfolioPage({ data }: { data: PageBootstrap }) {
           </thead>
           <tbody>
             {visible.map((r) => (
-              <tr key={r.id} data-company-id={r.id} data-band={r.band ?? 'unscored'}>
+              <tr
+                key={r.id}
+                data-company-id={r.id}
+                data-band={r.band ?? 'unscored'}
+                data-stale={r.stale ? 'true' : undefined}
+              >
                 <td>
                   <a className="hs-link" href={`/companies/${r.id}`}>
                     {r.name}
@@ -277,6 +311,11 @@ export function PortfolioPage({ data }: { data: PageBootstrap }) {
                   ) : (
                     <span className="hs-text--micro">not scored</span>
                   )}
+                  {r.stale ? (
+                    <div className="hs-text hs-text--micro" data-cell="stale">
+                      scored under older settings
+                    </div>
+                  ) : null}
                 </td>
                 <td>{formatDate(r.renewalDate)}</td>
                 <td data-cell="risk">

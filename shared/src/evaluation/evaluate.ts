@@ -30,6 +30,8 @@ export interface EvaluationContext {
   openExpansionDeal?: boolean;
   /** Playbook action keys recorded done, so their steps (and escalations on them) drop out. */
   completedSteps?: readonly string[];
+  /** The saved settings version `settings` is (null for the defaults), written with the result. */
+  settingsVersion?: number | null;
 }
 
 /** Everything a face shows or writes back for one account. */
@@ -103,7 +105,12 @@ export function evaluateAccount(
     display: evaluationDisplay(health, risk, segment),
   };
   if (ctx.stored !== undefined) {
-    evaluation.writeBack = healthResultToWrite(evaluation, previous, ctx.stored);
+    evaluation.writeBack = healthResultToWrite(
+      evaluation,
+      previous,
+      ctx.stored,
+      ctx.settingsVersion ?? null,
+    );
   }
   return evaluation;
 }

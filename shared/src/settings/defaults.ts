@@ -275,6 +275,7 @@ export const DEFAULT_SETTINGS: Settings = {
     minUsageScore: 70,
     upliftPercent: 20,
     closeInDays: 60,
+    dealType: 'existingbusiness',
   },
   handoff: {
     items: {

@@ -23,6 +23,8 @@ const FIXED: Record<string, string> = {
   'expansion.targetSeatUtilisation': 'Target seat utilisation (%)',
   'expansion.adoptionMilestonePercent': 'Adoption milestone (% of features)',
   'expansion.minHealthScore': 'Healthy means a score of at least',
+  'expansion.minUsageScore': 'High usage means a usage score of at least',
+  'expansion.dealType': 'Deal type of expansion deals',
   'expansion.healthyWithinMonthsOfRenewal': 'Healthy within months of renewal',
   'expansion.upliftPercent': 'Uplift on ARR for the estimate (%)',
   'expansion.closeInDays': 'Expansion deal closes in (days)',

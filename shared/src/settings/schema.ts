@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { segmentSchema } from '../snapshot/segment.js';
 import {
   BANDS,
+  EXISTING_BUSINESS_DEAL_TYPE,
   MEASURE_SIGNALS,
   HANDOFF_ITEM_KEYS,
   PLAYBOOK_KINDS,
@@ -199,6 +200,22 @@ export const settingsSchema = z.object({
     minUsageScore: percent,
     upliftPercent: z.number().check(z.gt(0), z.maximum(500)),
     closeInDays: z.number().check(z.int(), z.minimum(1), z.maximum(730)),
+    /**
+     * The deal type csops gives the expansion deals it creates. Settings saved before it existed
+     * read as HubSpot's existing business, so they need no new version.
+     */
+    dealType: z._default(
+      z
+        .string()
+        .check(
+          z.trim(),
+          z.regex(
+            /^[A-Za-z0-9_-]{1,100}$/,
+            'must be a deal type’s internal value (letters, digits, - and _), e.g. existingbusiness',
+          ),
+        ),
+      EXISTING_BUSINESS_DEAL_TYPE,
+    ),
   }),
   handoff: z.object({
     items: z.object(

@@ -4,6 +4,13 @@
 
 export const SETTINGS_VERSION = 3;
 
+/**
+ * HubSpot's own deal types (the `dealtype` property's internal values). An expansion is existing
+ * business: the customer was handed off to Customer Success when they were new business.
+ */
+export const NEW_BUSINESS_DEAL_TYPE = 'newbusiness';
+export const EXISTING_BUSINESS_DEAL_TYPE = 'existingbusiness';
+
 /** The measures a health score is made of, and the signals each one reads. */
 export const MEASURE_SIGNALS = {
   usage: ['seatUtilisation', 'activeUserTrend', 'daysSinceActivity'],

@@ -56,6 +56,7 @@ describe('healthResultToWrite', () => {
       previousScore: null,
       previousBand: null,
       previousAt: null,
+      settingsVersion: null,
     });
   });
 

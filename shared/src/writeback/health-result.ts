@@ -21,12 +21,21 @@ export interface HealthResult {
   previousScore: number | null;
   previousBand: Band | null;
   previousAt: string | null;
+  /** The saved settings version the result was scored under; null under the defaults. */
+  settingsVersion: number | null;
 }
 
 /** What the CRM holds now, in whatever spelling it keeps: numbers may arrive as text, blanks as "". */
 export type StoredHealthResult = Partial<Record<keyof HealthResult, string | number | null>>;
 
-const NUMBERS = ['score', 'trend', 'coverage', 'arrAtRisk', 'previousScore'] as const;
+const NUMBERS = [
+  'score',
+  'trend',
+  'coverage',
+  'arrAtRisk',
+  'previousScore',
+  'settingsVersion',
+] as const;
 const WORDS = ['band', 'riskLevel', 'previousBand'] as const;
 
 const blank = (v: unknown) => v === undefined || v === null || v === '';
@@ -45,12 +54,15 @@ function sameInstant(stored: unknown, next: string | null): boolean {
  * The result to write back after scoring, or null when there is nothing to write:
  * - an account with no observed measure has no result, so the last real score stays on record;
  * - a rescoring on the day of the stored result that gives the same numbers writes nothing;
- * - the first scoring of a new day always writes, moving the stored result to the baseline.
+ * - the first scoring of a new day always writes, moving the stored result to the baseline;
+ * - scoring under other settings than the stored result's writes, so the result is no longer stale
+ *   (`isScoreStale`) even when the numbers came out the same.
  */
 export function healthResultToWrite(
   evaluation: Pick<AccountEvaluation, 'asOf' | 'health' | 'risk'>,
   baseline: PreviousHealth | undefined,
   stored: StoredHealthResult,
+  settingsVersion: number | null = null,
 ): HealthResult | null {
   const { health, risk, asOf } = evaluation;
   if (health.score === null || health.band === null) return null;
@@ -65,6 +77,7 @@ export function healthResultToWrite(
     previousScore: baseline?.score ?? null,
     previousBand: baseline?.band ?? null,
     previousAt: baseline?.asOf ?? null,
+    settingsVersion,
   };
   const storedAt = stored.updatedAt;
   const sameDay =

@@ -5,14 +5,14 @@
 
 const core = require('@csops/core');
 const { crmFor, inputOf, now } = require('./lib/runtime.js');
-const { answer, ok, fail, invalidInput } = require('./lib/respond.js');
+const { answer, ok, fail, invalidInput, handler } = require('./lib/respond.js');
 const { companyInput } = require('./lib/inputs.js');
 const { createSettingsStore } = require('./lib/settings-store.js');
 const { loadAccount, evaluateRecords } = require('./lib/accounts.js');
 const { settleAll } = require('./lib/settle.js');
 
 /** @param {import('./lib/runtime.js').FunctionContext} context */
-exports.main = async (context = {}) => {
+exports.main = handler(async (context) => {
   const input = core.parseWith(companyInput, inputOf(context));
   if (!input.success) return invalidInput(input.issues);
   const { companyId } = input.data;
@@ -25,7 +25,7 @@ exports.main = async (context = {}) => {
       loadAccount(crm, companyId),
     ]);
     const { company } = records;
-    const result = evaluateRecords(records, settings, asOf);
+    const result = evaluateRecords(records, settings, asOf, version?.version ?? null);
     if (!result.ok) return fail('invalid_record', 'This company cannot be scored.', result.issues);
     if (result.writeBack !== null) await crm.update('companies', company.id, result.writeBack);
     return ok({
@@ -38,4 +38,4 @@ exports.main = async (context = {}) => {
       requests: crm.stats.requests,
     });
   });
-};
+});

@@ -5,7 +5,7 @@
 
 const core = require('@csops/core');
 const { crmFor, inputOf, now } = require('./lib/runtime.js');
-const { answer, ok, fail, invalidInput } = require('./lib/respond.js');
+const { answer, ok, fail, invalidInput, handler } = require('./lib/respond.js');
 const { companyInput } = require('./lib/inputs.js');
 const { createSettingsStore } = require('./lib/settings-store.js');
 const { loadAccount, evaluateRecords } = require('./lib/accounts.js');
@@ -39,7 +39,7 @@ const dealView = (deal, created) => ({
 });
 
 /** @param {import('./lib/runtime.js').FunctionContext} context */
-exports.main = async (context = {}) => {
+exports.main = handler(async (context) => {
   const input = core.parseWith(companyInput, inputOf(context));
   if (!input.success) return invalidInput(input.issues);
   const { companyId } = input.data;
@@ -84,6 +84,10 @@ exports.main = async (context = {}) => {
           csops_expansion_key: draft.idempotencyKey,
           pipeline: 'default',
           dealstage: 'appointmentscheduled',
+          // Existing business: the handoff card then knows this customer is Customer Success's already.
+          dealtype: settings.expansion.dealType,
+          // The snapshot's owner is the account's CSM, else the company owner (the mapping table).
+          ...(result.snapshot.ownerId ? { hubspot_owner_id: result.snapshot.ownerId } : {}),
         },
         associations: [
           {
@@ -106,4 +110,4 @@ exports.main = async (context = {}) => {
       return ok(dealView(winner, false));
     }
   });
-};
+});

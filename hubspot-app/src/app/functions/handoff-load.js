@@ -4,14 +4,14 @@
 
 const core = require('@csops/core');
 const { crmFor, inputOf } = require('./lib/runtime.js');
-const { answer, ok, invalidInput } = require('./lib/respond.js');
+const { answer, ok, invalidInput, handler } = require('./lib/respond.js');
 const { dealLoadInput } = require('./lib/inputs.js');
 const { createSettingsStore } = require('./lib/settings-store.js');
 const { DEAL_HANDOFF_PROPERTIES, handoffView } = require('./lib/handoff.js');
 const { settleAll } = require('./lib/settle.js');
 
 /** @param {import('./lib/runtime.js').FunctionContext} context */
-exports.main = async (context = {}) => {
+exports.main = handler(async (context) => {
   const input = core.parseWith(dealLoadInput, inputOf(context));
   if (!input.success) return invalidInput(input.issues);
   return answer(async () => {
@@ -22,4 +22,4 @@ exports.main = async (context = {}) => {
     ]);
     return ok({ ...handoffView(deal), settings });
   });
-};
+});

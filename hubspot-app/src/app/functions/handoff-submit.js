@@ -7,7 +7,7 @@
 
 const core = require('@csops/core');
 const { crmFor, inputOf, now } = require('./lib/runtime.js');
-const { answer, ok, fail, invalidInput } = require('./lib/respond.js');
+const { answer, ok, fail, invalidInput, handler } = require('./lib/respond.js');
 const { dealInput } = require('./lib/inputs.js');
 const { createSettingsStore } = require('./lib/settings-store.js');
 const { COMPANY_PROPERTIES } = require('./lib/snapshot-mapping.js');
@@ -42,7 +42,7 @@ function submitted(ids, record, what) {
 }
 
 /** @param {import('./lib/runtime.js').FunctionContext} context */
-exports.main = async (context = {}) => {
+exports.main = handler(async (context) => {
   const input = core.parseWith(dealInput, inputOf(context));
   if (!input.success) return invalidInput(input.issues);
   const handoff = core.parseHandoffInput(input.data.handoff ?? {});
@@ -140,4 +140,4 @@ exports.main = async (context = {}) => {
       );
     }
   });
-};
+});

@@ -5,7 +5,7 @@
 
 const core = require('@csops/core');
 const { crmFor, inputOf, now } = require('./lib/runtime.js');
-const { answer, ok, invalidInput } = require('./lib/respond.js');
+const { answer, ok, invalidInput, handler } = require('./lib/respond.js');
 const { rescoreInput } = require('./lib/inputs.js');
 const { createSettingsStore } = require('./lib/settings-store.js');
 const { rescorePortfolio } = require('./lib/portfolio.js');
@@ -13,7 +13,7 @@ const { rescorePortfolio } = require('./lib/portfolio.js');
 const DEFAULT_TIME_BUDGET_MS = 10_000;
 
 /** @param {import('./lib/runtime.js').FunctionContext} context */
-exports.main = async (context = {}) => {
+exports.main = handler(async (context) => {
   const input = core.parseWith(rescoreInput, inputOf(context));
   if (!input.success) return invalidInput(input.issues);
   const started = Date.now();
@@ -23,6 +23,7 @@ exports.main = async (context = {}) => {
     const result = await rescorePortfolio({
       crm,
       settings,
+      settingsVersion: version?.version ?? null,
       asOf: input.data.asOf ?? now(),
       afterId: input.data.afterId,
       deadline: started + (input.data.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS),
@@ -33,4 +34,4 @@ exports.main = async (context = {}) => {
       requests: crm.stats.requests,
     });
   });
-};
+});

@@ -4,7 +4,7 @@
 
 const core = require('@csops/core');
 const { crmFor } = require('./lib/runtime.js');
-const { answer, ok } = require('./lib/respond.js');
+const { answer, ok, handler } = require('./lib/respond.js');
 const { createSettingsStore } = require('./lib/settings-store.js');
 const { mayManageSettings } = require('./lib/permissions.js');
 const { settleAll } = require('./lib/settle.js');
@@ -24,7 +24,7 @@ async function ownersOrNone(crm) {
 }
 
 /** @param {import('./lib/runtime.js').FunctionContext} context */
-exports.main = async (context = {}) =>
+exports.main = handler(async (context) =>
   answer(async () => {
     const crm = crmFor(context);
     const store = createSettingsStore(crm);
@@ -45,4 +45,5 @@ exports.main = async (context = {}) =>
       cannotEditBecause: permission.allowed ? null : permission.reason,
       owners,
     });
-  });
+  }),
+);

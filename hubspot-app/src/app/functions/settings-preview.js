@@ -4,7 +4,7 @@
 
 const core = require('@csops/core');
 const { crmFor, inputOf, now } = require('./lib/runtime.js');
-const { answer, ok, fail } = require('./lib/respond.js');
+const { answer, ok, fail, handler } = require('./lib/respond.js');
 const { refusedSettings } = require('./lib/settings-answers.js');
 const { mayManageSettings } = require('./lib/permissions.js');
 const { settingsPreviewInput } = require('./lib/inputs.js');
@@ -15,7 +15,7 @@ const DEFAULT_MAX_ACCOUNTS = 2_000;
 const TIME_BUDGET_MS = 10_000;
 
 /** @param {import('./lib/runtime.js').FunctionContext} context */
-exports.main = async (context = {}) => {
+exports.main = handler(async (context) => {
   const input = core.parseWith(settingsPreviewInput, inputOf(context));
   if (!input.success) return refusedSettings(input.issues);
   const draft = core.parseSettings(input.data.settings);
@@ -38,4 +38,4 @@ exports.main = async (context = {}) => {
     });
     return ok(preview);
   });
-};
+});

@@ -5,14 +5,14 @@
 
 const core = require('@csops/core');
 const { crmFor, inputOf, now } = require('./lib/runtime.js');
-const { answer, ok, fail, invalidInput } = require('./lib/respond.js');
+const { answer, ok, fail, invalidInput, handler } = require('./lib/respond.js');
 const { settingsRestoreInput } = require('./lib/inputs.js');
 const { createSettingsStore } = require('./lib/settings-store.js');
 const { mayManageSettings } = require('./lib/permissions.js');
 const { savedOrRefused } = require('./lib/settings-answers.js');
 
 /** @param {import('./lib/runtime.js').FunctionContext} context */
-exports.main = async (context = {}) => {
+exports.main = handler(async (context) => {
   const input = core.parseWith(settingsRestoreInput, inputOf(context));
   if (!input.success) return invalidInput(input.issues);
   const version = Number(input.data.version);
@@ -35,4 +35,4 @@ exports.main = async (context = {}) => {
     });
     return savedOrRefused(result, (saved) => ok({ saved, settings }));
   });
-};
+});

@@ -18,9 +18,11 @@ import {
   type FunctionError,
   type PreviewResponse,
   type SettingsGetResponse,
+  type SettingsSaveResponse,
 } from './functions.js';
 import { setIn, validate } from './form.js';
 import { previewText } from './preview-text.js';
+import { RescoreOffer } from './RescoreOffer.js';
 import { WeightsSection } from './sections/WeightsSection.js';
 import { ThresholdsSection } from './sections/ThresholdsSection.js';
 import { ExpansionTriggersSection } from './sections/ExpansionTriggersSection.js';
@@ -47,6 +49,8 @@ export function SettingsPage({ addAlert }: SettingsPageProps) {
   const [busy, setBusy] = useState<'idle' | 'saving' | 'previewing' | 'restoring'>('idle');
   const [preview, setPreview] = useState<PreviewResponse | null>(null);
   const [problem, setProblem] = useState<FunctionError | null>(null);
+  // How many accounts the last save moved to another band; kept across the reload after saving.
+  const [bandsMoved, setBandsMoved] = useState(0);
 
   const reload = useCallback(async () => {
     setLoad({ status: 'loading' });
@@ -110,13 +114,14 @@ export function SettingsPage({ addAlert }: SettingsPageProps) {
     if (!draft || !canSave) return;
     setBusy('saving');
     setProblem(null);
-    const result = await callFunction<{ saved: { version: number } }>('settings_save', {
+    const result = await callFunction<SettingsSaveResponse>('settings_save', {
       settings: asParameters(draft),
       ...(note.trim() ? { note: note.trim() } : {}),
     });
     setBusy('idle');
     if (!result.ok) return setProblem(result.error);
     setNote('');
+    setBandsMoved(result.data.bandChanges?.changed ?? 0);
     addAlert?.({ type: 'success', message: `Saved as version ${result.data.saved.version}` });
     await reload();
   }
@@ -191,6 +196,7 @@ export function SettingsPage({ addAlert }: SettingsPageProps) {
           {previewText(preview)}
         </Alert>
       ) : null}
+      {bandsMoved > 0 ? <RescoreOffer changed={bandsMoved} /> : null}
       {problem ? (
         <Alert title="Not saved" variant="danger" testId="problem">
           {problem.message}

@@ -5,6 +5,8 @@ import type { FieldIssue, Settings } from '@csops/core';
 export interface FunctionError {
   code: string;
   message: string;
+  /** Finds the function log line with the raw details. */
+  reference?: string;
   issues?: FieldIssue[];
 }
 export type FunctionResult<T> = { ok: true; data: T } | { ok: false; error: FunctionError };
@@ -44,6 +46,13 @@ export interface PreviewResponse {
   changed: number;
   moves: Record<string, number>;
   complete: boolean;
+}
+
+export interface SettingsSaveResponse {
+  saved: { version: number };
+  settings: Settings;
+  /** The preview's count for the saved change; null when it could not be made. */
+  bandChanges: PreviewResponse | null;
 }
 
 type FunctionParameters = NonNullable<

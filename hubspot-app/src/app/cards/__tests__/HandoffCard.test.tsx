@@ -57,10 +57,15 @@ const SUBMISSION: HandoffSubmissionView = {
   ],
 };
 
-function loadAnswer(handoff: HandoffInput = {}, status: HandoffLoadResponse['status'] = 'draft') {
+function loadAnswer(
+  handoff: HandoffInput = {},
+  status: HandoffLoadResponse['status'] = 'draft',
+  dealType: string | null = 'newbusiness',
+) {
   const data: HandoffLoadResponse = {
     dealId: '555',
     dealName: 'Northwind Freight — new business',
+    dealType,
     status,
     submittedAt: status === 'draft' ? null : SUBMISSION.submittedAt,
     submission: status === 'draft' ? null : SUBMISSION,
@@ -97,6 +102,24 @@ describe('Sales-to-CS handoff card', () => {
     await r.waitFor(() => r.findByTestId(ProgressBar, 'completeness'));
     expect(serverless).toHaveBeenCalledTimes(1);
     expect(call(0)).toEqual({ name: 'handoff_load', parameters: { dealId: '555' } });
+  });
+
+  it('says handoffs are for new business on an expansion deal, instead of the form', async () => {
+    answerWith(loadAnswer({}, 'draft', 'existingbusiness'));
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(Alert, 'not-new-business'));
+    expect(r.findByTestId(Alert, 'not-new-business').props.title).toBe(
+      'Handoffs are for new business',
+    );
+    expect(r.maybeFindByTestId(ProgressBar, 'completeness')).toBeNull();
+    expect(r.maybeFindByTestId(LoadingButton, 'submit')).toBeNull();
+  });
+
+  it('keeps the form on a deal without a type', async () => {
+    answerWith(loadAnswer({}, 'draft', null));
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(ProgressBar, 'completeness'));
+    expect(r.maybeFindByTestId(Alert, 'not-new-business')).toBeNull();
   });
 
   it('lists every missing item and refuses submit with the reasons', async () => {

@@ -10,6 +10,11 @@ export function ErrorView({ error, onRetry }: { error: FunctionError; onRetry?: 
       type={forbidden ? 'lock' : 'error'}
     >
       <Text>{error.message}</Text>
+      {error.reference ? (
+        <Text variant="microcopy" testId="error-reference">
+          Reference: {error.reference}
+        </Text>
+      ) : null}
       {onRetry && !forbidden ? (
         <Button onClick={onRetry} testId="retry">
           Try again

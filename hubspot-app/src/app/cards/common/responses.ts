@@ -9,7 +9,10 @@ import type {
 
 export interface FunctionError {
   code: string;
+  /** A sentence for the person at the card; HubSpot's raw answer stays in the function log. */
   message: string;
+  /** Quoted to an admin, it finds the function log line with the raw details. */
+  reference?: string;
   issues?: FieldIssue[];
 }
 
@@ -47,6 +50,8 @@ export interface HandoffSubmissionView {
 export interface HandoffLoadResponse {
   dealId: string;
   dealName: string;
+  /** HubSpot's `dealtype` internal value; null when the deal has none. */
+  dealType: string | null;
   /** "submitting": an earlier submit stopped part-way; submitting again completes it. */
   status: 'draft' | 'submitting' | 'submitted';
   submittedAt: string | null;

@@ -5,12 +5,19 @@ import type { FunctionError, FunctionResult } from './responses.js';
 export type LoadState<T> =
   { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: FunctionError };
 
-/** Calls an app function; a rejected call (network, runtime) becomes an error body like any other. */
 /** What a function may be sent: JSON only, as HubSpot's serverless bridge requires. */
 export type FunctionParameters = NonNullable<
   NonNullable<Parameters<typeof hubspot.serverless>[1]>['parameters']
 >;
 
+/** Random per failure, as the functions' references are; "CARD" says the call never reached one. */
+const cardReference = () =>
+  `CS-CARD-${Math.floor(Math.random() * 0x100000000)
+    .toString(16)
+    .toUpperCase()
+    .padStart(8, '0')}`;
+
+/** Calls an app function; a rejected call (network, runtime) becomes an error body like any other. */
 export async function callFunction<T>(
   name: string,
   parameters: FunctionParameters,
@@ -20,13 +27,21 @@ export async function callFunction<T>(
     if (result && typeof result === 'object' && 'ok' in result) return result;
     return {
       ok: false,
-      error: { code: 'bad_response', message: 'The app answered in an unexpected way.' },
+      error: {
+        code: 'bad_response',
+        message: 'csops answered in an unexpected way. Try again in a moment.',
+        reference: cardReference(),
+      },
     };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+  } catch {
+    // What the bridge threw is HubSpot's text, not a sentence for this card.
     return {
       ok: false,
-      error: { code: 'unreachable', message: `The app could not be reached: ${message}` },
+      error: {
+        code: 'unreachable',
+        message: 'csops could not be reached. Check your connection and try again.',
+        reference: cardReference(),
+      },
     };
   }
 }

@@ -8,7 +8,7 @@ import {
   LoadingSpinner,
   Text,
 } from '@hubspot/ui-extensions';
-import { evaluateHandoff, handoffJudgedAt, type HandoffInput } from '@csops/core';
+import { evaluateHandoff, handoffAppliesTo, handoffJudgedAt, type HandoffInput } from '@csops/core';
 import type {
   FunctionError,
   HandoffLoadResponse,
@@ -65,6 +65,14 @@ export function HandoffCard({ dealId, portalId, asOf }: HandoffCardProps) {
   const isSubmitted = submitted !== null || loaded.status === 'submitted';
   const isSubmitting = !isSubmitted && loaded.status === 'submitting';
   const submission = submitted?.submission ?? loaded.submission;
+  if (!isSubmitted && !handoffAppliesTo(loaded.dealType, loaded.settings)) {
+    return (
+      <Alert title="Handoffs are for new business" variant="info" testId="not-new-business">
+        This deal is existing business: the customer is already with Customer Success, so there is
+        no sales-to-CS handoff to fill in.
+      </Alert>
+    );
+  }
 
   function edit(next: HandoffInput) {
     setDraft(next);

@@ -130,8 +130,9 @@ async function loadAccount(crm, companyId) {
  * @param {import('./snapshot-mapping.js').AccountRecords} records
  * @param {import('@csops/core').Settings} settings
  * @param {string} asOf
+ * @param {number | null} [settingsVersion] the saved version `settings` is, written with the result
  */
-function evaluateRecords(records, settings, asOf) {
+function evaluateRecords(records, settings, asOf, settingsVersion = null) {
   // Loose parsing keeps every valid value and reports the ones HubSpot holds in a wrong shape.
   const parsed = core.parseLooseSnapshot(mapping.toSnapshot(records, asOf));
   if (parsed.snapshot === null) return { ok: /** @type {const} */ (false), issues: parsed.issues };
@@ -149,7 +150,7 @@ function evaluateRecords(records, settings, asOf) {
     previous,
     openDeal,
     evaluation,
-    writeBack: mapping.healthWriteBack(records.company, evaluation, previous),
+    writeBack: mapping.healthWriteBack(records.company, evaluation, previous, settingsVersion),
   };
 }
 

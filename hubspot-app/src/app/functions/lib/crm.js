@@ -56,6 +56,19 @@ function createCrm(client, options = {}) {
     );
   }
 
+  /**
+   * Which record a failed read or write was about, so a 404 can be told as "this company no
+   * longer exists" rather than as HubSpot's answer.
+   * @param {string} objectType
+   * @returns {(error: unknown) => never}
+   */
+  const about = (objectType) => (error) => {
+    if (typeof error === 'object' && error !== null && Object.isExtensible(error)) {
+      Object.defineProperty(error, 'objectType', { value: objectType, configurable: true });
+    }
+    throw error;
+  };
+
   /** @param {any} r @returns {CrmRecord} */
   const record = (r) => ({ id: String(r.id), properties: { ...(r.properties ?? {}) } });
 
@@ -66,7 +79,7 @@ function createCrm(client, options = {}) {
     async get(objectType, id, properties) {
       const r = await call('get', () =>
         client.crm.objects.basicApi.getById(objectType, id, properties),
-      );
+      ).catch(about(objectType));
       return record(r);
     },
 
@@ -141,7 +154,7 @@ function createCrm(client, options = {}) {
     async update(objectType, id, properties) {
       const r = await call('update', () =>
         client.crm.objects.basicApi.update(objectType, id, { properties }),
-      );
+      ).catch(about(objectType));
       return record(r);
     },
 

@@ -8,6 +8,7 @@ const DEAL_HANDOFF_PROPERTIES = [
   'dealname',
   'amount',
   'hubspot_owner_id',
+  'dealtype',
   'csops_handoff',
   'csops_handoff_status',
   'csops_handoff_completeness',
@@ -78,6 +79,7 @@ function handoffView(deal) {
   return {
     dealId: deal.id,
     dealName: String(p.dealname ?? ''),
+    dealType: deal.properties.dealtype || null,
     status: statusOf(deal),
     submittedAt: record?.submittedAt ?? null,
     submission: record ? submissionView(record) : null,

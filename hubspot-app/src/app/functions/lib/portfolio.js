@@ -70,10 +70,11 @@ async function scanPortfolio(options) {
 
 /**
  * Scores every company and writes the results back with batch updates of 100.
- * @param {{ crm: import('./crm.js').Crm, settings: import('@csops/core').Settings, asOf: string, afterId?: string, checkpoint?: Checkpoint, deadline?: number }} options
+ * @param {{ crm: import('./crm.js').Crm, settings: import('@csops/core').Settings, settingsVersion?: number | null, asOf: string, afterId?: string, checkpoint?: Checkpoint, deadline?: number }} options
  */
 async function rescorePortfolio(options) {
   const { crm, settings, asOf } = options;
+  const settingsVersion = options.settingsVersion ?? null;
   let written = 0;
   /** @type {{ id: string, issues: { path: string, message: string }[] }[]} */
   const refused = [];
@@ -84,7 +85,7 @@ async function rescorePortfolio(options) {
     onBatch: async (accounts) => {
       const updates = [];
       for (const a of accounts) {
-        const result = evaluateRecords(a.records, settings, asOf);
+        const result = evaluateRecords(a.records, settings, asOf, settingsVersion);
         if (!result.ok) {
           refused.push({ id: a.id, issues: result.issues });
           continue;

@@ -17,6 +17,47 @@ const { createCrm } = require('./crm.js');
  * }} FunctionContext
  */
 
+/** @param {unknown} value @returns {value is Record<string, unknown>} */
+const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** @param {unknown} value */
+const idOf = (value) =>
+  typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))
+    ? value
+    : undefined;
+
+/** @param {unknown} value */
+const textOf = (value) => (typeof value === 'string' ? value : undefined);
+
+/**
+ * The context as the functions read it, whatever arrived: HubSpot's shape is not ours to trust,
+ * so a missing or malformed part reads as absent (and is refused as input) instead of crashing.
+ * @param {unknown} raw
+ * @returns {FunctionContext}
+ */
+function contextOf(raw) {
+  if (!isRecord(raw)) return {};
+  /** @type {Record<string, string>} */
+  const secrets = {};
+  if (isRecord(raw.secrets)) {
+    for (const [key, value] of Object.entries(raw.secrets)) {
+      if (typeof value === 'string') secrets[key] = value;
+    }
+  }
+  const user = isRecord(raw.user)
+    ? { id: idOf(raw.user.id), email: textOf(raw.user.email) }
+    : undefined;
+  return {
+    parameters: isRecord(raw.parameters) ? raw.parameters : undefined,
+    propertiesToSend: isRecord(raw.propertiesToSend) ? raw.propertiesToSend : undefined,
+    user,
+    userId: idOf(raw.userId),
+    userEmail: textOf(raw.userEmail),
+    accountId: idOf(raw.accountId),
+    secrets,
+  };
+}
+
 /** @param {FunctionContext} context */
 function crmFor(context) {
   const accessToken =
@@ -31,4 +72,4 @@ function inputOf(context) {
 
 const now = () => new Date().toISOString();
 
-module.exports = { crmFor, inputOf, now };
+module.exports = { contextOf, crmFor, inputOf, now };

@@ -47,6 +47,7 @@ const COMPANY_PROPERTIES = [
   'csops_health_coverage',
   'csops_renewal_risk',
   'csops_arr_at_risk',
+  'csops_health_settings_version',
   'csops_csm_owner_id',
 ];
 const DEAL_PROPERTIES = [
@@ -516,6 +517,7 @@ const RESULT_PROPERTIES = {
   previousScore: 'csops_health_previous_score',
   previousBand: 'csops_health_previous_band',
   previousAt: 'csops_health_previous_at',
+  settingsVersion: 'csops_health_settings_version',
 };
 
 /**
@@ -523,14 +525,15 @@ const RESULT_PROPERTIES = {
  * @param {CrmRecord} company
  * @param {import('@csops/core').AccountEvaluation} evaluation
  * @param {import('@csops/core').PreviousHealth | undefined} previous the baseline the trend used
+ * @param {number | null} [settingsVersion] the saved settings version scored under (null: defaults)
  * @returns {Record<string, string> | null}
  */
-function healthWriteBack(company, evaluation, previous) {
+function healthWriteBack(company, evaluation, previous, settingsVersion = null) {
   const fields = /** @type {(keyof typeof RESULT_PROPERTIES)[]} */ (Object.keys(RESULT_PROPERTIES));
   const stored = Object.fromEntries(
     fields.map((f) => [f, company.properties[RESULT_PROPERTIES[f]] ?? null]),
   );
-  const result = core.healthResultToWrite(evaluation, previous, stored);
+  const result = core.healthResultToWrite(evaluation, previous, stored, settingsVersion);
   if (result === null) return null;
   return Object.fromEntries(
     fields.map((f) => [RESULT_PROPERTIES[f], result[f] === null ? '' : String(result[f])]),

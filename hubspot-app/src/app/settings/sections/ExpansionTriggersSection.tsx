@@ -3,10 +3,12 @@ import type { Settings } from '@csops/core';
 import { SettingNumber } from './SettingNumber.js';
 import type { SectionProps } from './WeightsSection.js';
 
-const FIELDS: (keyof Settings['expansion'])[] = [
+// The deal type is a word, not a trigger number: it is not edited here.
+const FIELDS: Exclude<keyof Settings['expansion'], 'dealType'>[] = [
   'seatUtilisationOver',
   'adoptionMilestonePercent',
   'minHealthScore',
+  'minUsageScore',
   'healthyWithinMonthsOfRenewal',
   'upliftPercent',
 ];
