@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { Alert, LoadingButton, NumberInput, Text, hubspot } from '@hubspot/ui-extensions';
+import { Alert, Input, LoadingButton, Text, hubspot } from '@hubspot/ui-extensions';
 import type * as UiExtensions from '@hubspot/ui-extensions';
 import { defaultSettings } from '@csops/core';
 import { SettingsPage } from '../SettingsPage.js';
@@ -42,8 +42,8 @@ async function saveWith(changed: number) {
   answer(getAnswer(2), saveAnswer(changed), getAnswer(3));
   const r = createRenderer('settings');
   r.render(<SettingsPage addAlert={vi.fn()} />);
-  await r.waitFor(() => r.findByTestId(NumberInput, 'bands-green'));
-  r.findByTestId(NumberInput, 'bands-green').trigger('onChange', 80 as never);
+  await r.waitFor(() => r.findByTestId(Input, 'bands-green'));
+  r.findByTestId(Input, 'bands-green').trigger('onInput', '80' as never);
   r.findByTestId(LoadingButton, 'save').trigger('onClick');
   await r.waitFor(() => expect(calls()[2]?.name).toBe('settings_get'));
   return r;
