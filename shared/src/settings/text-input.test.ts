@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { renewalStagesFromText, settingsNumberFromText, settingsNumberText } from './text-input.js';
+import {
+  optionalSettingsNumberFromText,
+  renewalStagesFromText,
+  settingsNumberFromText,
+  settingsNumberText,
+} from './text-input.js';
 
 describe('settings fields as typed', () => {
   it('read numbers, with or without thousands separators', () => {
@@ -14,6 +19,12 @@ describe('settings fields as typed', () => {
     expect(settingsNumberFromText('0x10')).toBe('0x10');
     expect(settingsNumberText('abc')).toBe('abc');
     expect(settingsNumberText(75)).toBe('75');
+  });
+
+  it('read a blank optional number as not set, and anything else as a required one', () => {
+    expect(optionalSettingsNumberFromText('  ')).toBeUndefined();
+    expect(optionalSettingsNumberFromText('30')).toBe(30);
+    expect(optionalSettingsNumberFromText('abc')).toBe('abc');
   });
 
   it('read renewal stages, keeping what is not a number', () => {

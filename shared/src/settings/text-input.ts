@@ -10,6 +10,11 @@ export function settingsNumberFromText(text: string): number | string {
   return NUMBER.test(compact) ? Number(compact) : text;
 }
 
+/** An optional number field: left blank, the setting is not set and its default applies. */
+export function optionalSettingsNumberFromText(text: string): number | string | undefined {
+  return text.trim() === '' ? undefined : settingsNumberFromText(text);
+}
+
 /** A number as its settings field shows it; text the admin typed stays as typed. */
 export function settingsNumberText(value: unknown): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';

@@ -197,6 +197,29 @@ describe('csops settings page', () => {
     expect(calls()[2]?.name).toBe('settings_get');
   });
 
+  it('sets a freshness window per kind of data, blank for the default one', async () => {
+    answer(
+      getAnswer(),
+      { ok: true, data: { saved: { version: 3 }, settings: defaultSettings() } },
+      getAnswer(),
+    );
+    const r = await renderPage();
+    expect(r.findByTestId(Input, 'freshness-usage').props.label).toBe(
+      'Usage data fresh for (days)',
+    );
+    expect(r.findByTestId(Input, 'freshness-contract').props.value).toBe('400');
+    r.findByTestId(Input, 'freshness-usage').trigger('onInput', '14' as never);
+    r.findByTestId(Input, 'freshness-contract').trigger('onInput', '' as never);
+    await r.waitFor(() => expect(r.findByTestId(LoadingButton, 'save').props.disabled).toBe(false));
+    expect(r.findByTestId(Input, 'freshness-contract').props.error).toBe(false);
+    r.findByTestId(LoadingButton, 'save').trigger('onClick');
+    await r.waitFor(() => expect(calls()[1]?.name).toBe('settings_save'));
+    const saved = (calls()[1]?.parameters as { settings: ReturnType<typeof defaultSettings> })
+      .settings;
+    expect(saved.freshness.groupDays.usage).toBe(14);
+    expect(saved.freshness.groupDays).not.toHaveProperty('contract');
+  });
+
   it('shows the history with who and when, and restores an earlier version', async () => {
     answer(getAnswer(), { ok: true, data: { saved: { version: 3 } } }, getAnswer({ version: 3 }));
     const r = await renderPage();

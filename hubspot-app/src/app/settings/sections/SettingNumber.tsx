@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Input } from '@hubspot/ui-extensions';
-import { settingsFieldLabel, settingsNumberFromText, settingsNumberText } from '@csops/core';
+import {
+  optionalSettingsNumberFromText,
+  settingsFieldLabel,
+  settingsNumberFromText,
+  settingsNumberText,
+} from '@csops/core';
 import { fieldProps } from '../form.js';
 import type { SectionProps } from './WeightsSection.js';
 
@@ -12,6 +17,8 @@ interface SettingNumberProps extends Omit<SectionProps, 'draft'> {
   /** The core's name for the field unless the row gives it a shorter one ("Max ARR"). */
   label?: string;
   description?: string;
+  /** Left blank, the setting is removed and its default applies (instead of being refused). */
+  optional?: boolean;
 }
 
 /**
@@ -27,15 +34,15 @@ export function SettingNumber({
   readOnly,
   set,
   label,
+  optional = false,
   ...input
 }: SettingNumberProps) {
   const name = path.join('.');
+  const read = optional ? optionalSettingsNumberFromText : settingsNumberFromText;
   const [text, setText] = useState(settingsNumberText(value));
   useEffect(() => {
     // A value from outside (a reload, an import) replaces the text; the admin's own "1." stays.
-    setText((typed) =>
-      settingsNumberFromText(typed) === value ? typed : settingsNumberText(value),
-    );
+    setText((typed) => (read(typed) === value ? typed : settingsNumberText(value)));
   }, [value]);
   return (
     <Input
@@ -45,7 +52,7 @@ export function SettingNumber({
       value={text}
       onInput={(typed) => {
         setText(typed);
-        set(path, settingsNumberFromText(typed));
+        set(path, read(typed));
       }}
       {...fieldProps(issues, name, readOnly)}
     />

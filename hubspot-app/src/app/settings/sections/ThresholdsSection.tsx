@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Flex, Heading, Input } from '@hubspot/ui-extensions';
-import { renewalStagesFromText, settingsFieldLabel } from '@csops/core';
+import { renewalStagesFromText, settingsFieldLabel, SIGNAL_GROUPS } from '@csops/core';
 import { fieldProps } from '../form.js';
 import { SettingNumber } from './SettingNumber.js';
 import type { SectionProps } from './WeightsSection.js';
@@ -43,6 +43,19 @@ export function ThresholdsSection({ draft, issues, readOnly, set }: SectionProps
         readOnly={readOnly}
         set={set}
       />
+      {SIGNAL_GROUPS.map((group) => (
+        <SettingNumber
+          key={group}
+          path={['freshness', 'groupDays', group]}
+          value={draft.freshness.groupDays[group]}
+          testId={`freshness-${group}`}
+          description={`Blank: ${draft.freshness.defaultDays} days, as for any other data`}
+          optional
+          issues={issues}
+          readOnly={readOnly}
+          set={set}
+        />
+      ))}
       <Input
         label={`${settingsFieldLabel('renewal.stages')} (days before renewal)`}
         name="renewal.stages"
