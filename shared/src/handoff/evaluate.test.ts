@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { COMPLETE_HANDOFF } from '../../fixtures/handoff.js';
 import { defaultSettings } from '../settings/defaults.js';
 import { HANDOFF_ITEM_KEYS } from '../vocabulary/keys.js';
 import { evaluateHandoff } from './evaluate.js';
@@ -8,22 +9,7 @@ import type { HandoffInput } from './types.js';
 const settings = defaultSettings();
 const asOf = '2026-11-02T09:00:00.000Z';
 
-const complete: HandoffInput = {
-  customerGoals: 'Cut freight booking time in half across three depots',
-  successCriteria: '80% of bookings made in the platform by day 60',
-  technicalRequirements: 'SSO through Okta and an ERP export every night',
-  implementationRequirements: 'Roll out to two depots in Q1, the third in Q2',
-  stakeholders: [
-    { name: 'Dana Ruiz', email: 'dana@acme.example', role: 'champion' },
-    { name: 'Sam Okafor', email: 'sam@acme.example', role: 'executive_sponsor' },
-    { name: 'Lee Chen', role: 'admin' },
-  ],
-  competitiveAlternatives: 'Freightly',
-  promisesMade: 'None',
-  contractExecuted: true,
-  paymentTermsConfirmed: true,
-  kickoffDate: '2026-11-10',
-};
+const complete = COMPLETE_HANDOFF;
 
 const item = (input: HandoffInput, key: string) =>
   evaluateHandoff(input, settings, asOf).items.find((i) => i.key === key);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COMPLETE_HANDOFF } from '../../fixtures/handoff.js';
 import { defaultSettings } from '../settings/defaults.js';
 import { evaluateHandoff } from './evaluate.js';
 import { HANDOFF_MAX_CHARS, storedSize } from './limits.js';
@@ -6,22 +7,7 @@ import { parseHandoffInput } from './schema.js';
 import type { HandoffInput } from './types.js';
 
 const asOf = '2026-11-02T09:00:00.000Z';
-const complete: HandoffInput = {
-  customerGoals: 'Cut freight booking time in half across three depots',
-  successCriteria: '80% of bookings made in the platform by day 60',
-  technicalRequirements: 'SSO through Okta and an ERP export every night',
-  implementationRequirements: 'Roll out to two depots in Q1, the third in Q2',
-  stakeholders: [
-    { name: 'Dana Ruiz', email: 'dana@acme.example', role: 'champion' },
-    { name: 'Sam Okafor', email: 'sam@acme.example', role: 'executive_sponsor' },
-    { name: 'Lee Chen', role: 'admin' },
-  ],
-  competitiveAlternatives: 'Freightly',
-  promisesMade: 'None',
-  contractExecuted: true,
-  paymentTermsConfirmed: true,
-  kickoffDate: '2026-11-10',
-};
+const complete = COMPLETE_HANDOFF;
 
 // Within every field's own limit, yet too long for the deal once stored: line breaks and quotes
 // take two characters each in the stored JSON.

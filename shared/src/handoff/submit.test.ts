@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { COMPLETE_HANDOFF } from '../../fixtures/handoff.js';
 import { defaultSettings } from '../settings/defaults.js';
-import type { HandoffInput } from './types.js';
 import { submitHandoff } from './submit.js';
 
 const asOf = '2026-11-02T09:00:00.000Z';
-const complete: HandoffInput = {
-  customerGoals: 'Cut freight booking time in half across three depots',
-  successCriteria: '80% of bookings made in the platform by day 60',
-  technicalRequirements: 'SSO through Okta and an ERP export every night',
-  implementationRequirements: 'Roll out to two depots in Q1, the third in Q2',
-  stakeholders: [
-    { name: 'Dana Ruiz', email: 'dana@acme.example', role: 'champion' },
-    { name: 'Sam Okafor', email: 'sam@acme.example', role: 'executive_sponsor' },
-    { name: 'Lee Chen', role: 'admin' },
-  ],
-  competitiveAlternatives: 'Freightly',
-  promisesMade: 'None',
-  contractExecuted: true,
-  paymentTermsConfirmed: true,
-  kickoffDate: '2026-11-10',
-};
+const complete = COMPLETE_HANDOFF;
 
 const s = {
   ...defaultSettings(),
