@@ -1,3 +1,4 @@
+import { defaultSettings, evaluateHandoff, handoffJudgedAt, type HandoffInput } from '@csops/core';
 import { createRecords } from '../crm/records.js';
 import type { CreateInput } from '../crm/records.js';
 import type { CrmStore } from '../store/store.js';
@@ -314,7 +315,7 @@ function createHistory(
   }
   if (meetings.length) create('meetings', meetings);
 
-  const handoff = {
+  const handoff: HandoffInput = {
     customerGoals: `Cut manual reporting time at ${p.name} by half within two quarters`,
     successCriteria: 'Weekly active use by every licensed team; first dashboard live in 30 days',
     technicalRequirements: 'SSO via SAML; nightly export to the data warehouse',
@@ -338,6 +339,22 @@ function createHistory(
     kickoffDate: day(-p.contractStartDaysAgo + 7),
   };
   const draft = p.handoff === 'draft';
+  // A draft handoff is still being filled in: the promises and payment terms are missing.
+  const stored: HandoffInput = draft
+    ? {
+        ...handoff,
+        promisesMade: undefined,
+        paymentTermsConfirmed: undefined,
+        stakeholders: handoff.stakeholders?.slice(0, 1),
+      }
+    : handoff;
+  const submittedAt = draft ? '' : at(p.contractStartDaysAgo);
+  // Stored as csops stores it: the core's completeness, judged as of the submission for a submitted one.
+  const completeness = evaluateHandoff(
+    stored,
+    defaultSettings(),
+    handoffJudgedAt(submittedAt, reference.toISOString()),
+  ).completeness;
   const deals: CreateInput[] = [
     {
       properties: {
@@ -349,20 +366,10 @@ function createHistory(
         closedate: at(p.contractStartDaysAgo + 3),
         createdate: ms(at(p.contractStartDaysAgo + 60)),
         hubspot_owner_id: ae.ownerId,
-        // A draft handoff is still being filled in: the promises and payment terms are missing.
-        csops_handoff: JSON.stringify(
-          draft
-            ? {
-                ...handoff,
-                promisesMade: undefined,
-                paymentTermsConfirmed: undefined,
-                stakeholders: handoff.stakeholders.slice(0, 1),
-              }
-            : handoff,
-        ),
+        csops_handoff: JSON.stringify(stored),
         csops_handoff_status: draft ? 'draft' : 'submitted',
-        csops_handoff_completeness: draft ? '60' : '100',
-        csops_handoff_submitted_at: draft ? '' : at(p.contractStartDaysAgo),
+        csops_handoff_completeness: String(completeness),
+        csops_handoff_submitted_at: submittedAt,
       },
       associations: [
         { toId: companyId, typeIds: [5, 341] },
