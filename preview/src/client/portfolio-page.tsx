@@ -71,6 +71,7 @@ const MAX_RESCORE_RUNS = 50;
 async function rescoreAll(uid: string): Promise<string> {
   let afterId: string | undefined;
   let written = 0;
+  let scanned = 0;
   const bands: Record<string, number> = {};
   for (let run = 0; run < MAX_RESCORE_RUNS; run++) {
     const answer = (await runFunction(uid, {
@@ -78,13 +79,17 @@ async function rescoreAll(uid: string): Promise<string> {
     })) as RescoreAnswer;
     if (!answer.ok) throw new Error(answer.error?.message ?? 'the rescore function refused');
     written += answer.data?.written ?? 0;
+    scanned += answer.data?.scanned ?? 0;
     for (const [band, n] of Object.entries(answer.data?.bands ?? {}))
       bands[band] = (bands[band] ?? 0) + n;
     if (answer.data?.done !== false) {
       const parts = ['red', 'yellow', 'green', 'unscored']
         .filter((b) => bands[b])
         .map((b) => `${bands[b]} ${b}`);
-      return `Portfolio rescored: ${written} accounts written${parts.length ? ` (${parts.join(', ')})` : ''}.`;
+      // Only a changed result is written back, so a second rescore the same day writes little.
+      const accounts = `${scanned} account${scanned === 1 ? '' : 's'}`;
+      const changed = `${written} with a new result written`;
+      return `Portfolio rescored: ${accounts}, ${changed}${parts.length ? ` (${parts.join(', ')})` : ''}.`;
     }
     afterId = answer.data.lastId;
   }
