@@ -213,6 +213,19 @@ describe('handoff functions', () => {
     expect((await readDeal(deal.id)).properties.csops_handoff_status ?? null).toBeNull();
   });
 
+  it('refuses to submit a handoff for an existing-business deal, writing nothing', async () => {
+    const { companyId, dealId } = await newCustomer('Renewing Ltd', 12_000);
+    await portal.client.crm.deals.basicApi.update(dealId, {
+      properties: { dealtype: 'existingbusiness' },
+    });
+    const result = await portal.run('handoff_submit', {
+      parameters: { dealId, handoff: complete() },
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_new_business' } });
+    expect((await readDeal(dealId)).properties.csops_handoff_status ?? null).toBeNull();
+    expect(await tasksOf(companyId)).toEqual([]);
+  });
+
   it('refuses malformed handoffs by field', async () => {
     const { dealId } = await newCustomer('Malformed Inc', 1_000);
     const result = await portal.run('handoff_save', {

@@ -67,6 +67,12 @@ exports.main = handler(async (context) => {
         evaluation: null,
       });
     }
+    if (!core.handoffAppliesTo(deal.properties.dealtype, settings)) {
+      return fail(
+        'not_new_business',
+        'Handoffs are for new business: this deal is existing business, so the customer is already with Customer Success and nothing was submitted.',
+      );
+    }
     if (!companyId) {
       return fail(
         'no_company',
