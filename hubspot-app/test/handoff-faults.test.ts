@@ -1,25 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings, parseSubmissionRecord } from '@csops/core';
-import { DEMO_CSMS, DEMO_SETTINGS_ADMIN } from '@csops/sandbox';
-import { expectOk, openPortal, type FunctionResult, type Portal } from './harness.js';
-import { completeHandoff, newCustomer, tasksOf } from './handoff-fixtures.js';
+import type { FunctionResult, Portal } from './harness.js';
+import {
+  completeHandoff,
+  newCustomer,
+  openPortalWithRoomyCsms,
+  tasksOf,
+} from './handoff-fixtures.js';
 
 let portal: Portal;
-const admin = { user: { id: DEMO_SETTINGS_ADMIN.userId, email: DEMO_SETTINGS_ADMIN.email } };
 const steps = defaultSettings().playbooks.find((p) => p.id === 'onboarding')?.steps.length ?? -1;
 
 beforeAll(async () => {
-  portal = await openPortal({ seed: 'demo' });
-  const settings = defaultSettings();
-  settings.csms = DEMO_CSMS.map((c) => ({
-    id: c.ownerId,
-    name: c.name,
-    email: c.email,
-    segments: ['enterprise', 'mid_market', 'smb'],
-    maxArr: 50_000_000,
-    maxAccounts: 500,
-  }));
-  expectOk(await portal.run('settings_save', { ...admin, parameters: { settings } }));
+  portal = await openPortalWithRoomyCsms();
 });
 afterAll(() => portal.close());
 

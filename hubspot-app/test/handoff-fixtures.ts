@@ -1,7 +1,28 @@
 // A new customer with its closed deal, and a complete handoff for it: what the handoff tests submit.
-import type { Portal } from './harness.js';
+import { defaultSettings } from '@csops/core';
+import { DEMO_CSMS, DEMO_SETTINGS_ADMIN } from '@csops/sandbox';
+import { expectOk, openPortal, type Portal } from './harness.js';
 
 const DAY = 86_400_000;
+
+/** The function context of the demo portal's super admin, who may change settings. */
+export const admin = { user: { id: DEMO_SETTINGS_ADMIN.userId, email: DEMO_SETTINGS_ADMIN.email } };
+
+/** The demo portal with every demo CSM serving every segment, with room to spare. */
+export async function openPortalWithRoomyCsms(): Promise<Portal> {
+  const portal = await openPortal({ seed: 'demo' });
+  const settings = defaultSettings();
+  settings.csms = DEMO_CSMS.map((c) => ({
+    id: c.ownerId,
+    name: c.name,
+    email: c.email,
+    segments: ['enterprise', 'mid_market', 'smb'],
+    maxArr: 50_000_000,
+    maxAccounts: 500,
+  }));
+  expectOk(await portal.run('settings_save', { ...admin, parameters: { settings } }));
+  return portal;
+}
 
 export const completeHandoff = () => ({
   customerGoals: 'Cut freight planning time in half across three regional hubs',

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '@csops/core';
 import { DEMO_CSMS, DEMO_SETTINGS_ADMIN } from '@csops/sandbox';
-import { expectOk, openPortal, type Portal } from './harness.js';
+import { expectOk, type Portal } from './harness.js';
 import {
+  admin,
   completeHandoff,
+  openPortalWithRoomyCsms,
   newCustomer as newCustomerIn,
   tasksOf as tasksOfIn,
 } from './handoff-fixtures.js';
 
 let portal: Portal;
-const admin = { user: { id: DEMO_SETTINGS_ADMIN.userId, email: DEMO_SETTINGS_ADMIN.email } };
 
 const complete = completeHandoff;
 const newCustomer = (name: string, arr: number) => newCustomerIn(portal, name, arr);
@@ -23,17 +24,7 @@ const readDeal = (id: string) =>
   ]);
 
 beforeAll(async () => {
-  portal = await openPortal({ seed: 'demo' });
-  const settings = defaultSettings();
-  settings.csms = DEMO_CSMS.map((c) => ({
-    id: c.ownerId,
-    name: c.name,
-    email: c.email,
-    segments: ['enterprise', 'mid_market', 'smb'],
-    maxArr: 50_000_000,
-    maxAccounts: 500,
-  }));
-  expectOk(await portal.run('settings_save', { ...admin, parameters: { settings } }));
+  portal = await openPortalWithRoomyCsms();
 });
 afterAll(() => portal.close());
 
