@@ -2,6 +2,7 @@
 // once now, through the app's own rescore function, gives every account the trend and the scored
 // portfolio a CRM that csops has run on for a while shows, on the very first start.
 import { PREVIEW_TOKEN_HEADER } from './request-guard.js';
+import { rescorePages, type RescorePage } from './rescore-pages.js';
 
 const DAY_MS = 86_400_000;
 export const DEMO_HISTORY_DAYS = 14;
@@ -9,12 +10,11 @@ export const DEMO_HISTORY_DAYS = 14;
 interface RescoreAnswer {
   ok: boolean;
   message?: string;
-  response?: { ok?: boolean; data?: { done?: boolean; lastId?: string } };
+  response?: { ok?: boolean; data?: RescorePage };
 }
 
 async function rescoreAsOf(previewUrl: string, token: string, uid: string, asOf: string) {
-  let afterId: string | undefined;
-  for (let run = 0; run < 1000; run++) {
+  await rescorePages(async (afterId) => {
     const answer = await fetch(`${previewUrl}/api/functions/${uid}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [PREVIEW_TOKEN_HEADER]: token },
@@ -23,11 +23,8 @@ async function rescoreAsOf(previewUrl: string, token: string, uid: string, asOf:
     const result = (await answer.json()) as RescoreAnswer;
     if (!result.ok || result.response?.ok === false)
       throw new Error(`scoring the demo portfolio failed: ${result.message ?? 'see the log'}`);
-    const data = result.response?.data;
-    if (data?.done !== false) return;
-    afterId = data.lastId;
-  }
-  throw new Error('scoring the demo portfolio did not finish');
+    return result.response?.data;
+  });
 }
 
 /** Scores the whole demo portfolio as of DEMO_HISTORY_DAYS before `seededAt`, then as of `now`. */

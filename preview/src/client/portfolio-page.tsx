@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PortfolioRow } from '../crm.js';
 import type { PageBootstrap } from '../pages.js';
+import { rescorePages, type RescorePage } from '../rescore-pages.js';
 import { getJson, runFunction } from './api.js';
 import {
   BAND_LABELS,
@@ -55,45 +56,35 @@ function Tag({ variant, children }: { variant: string; children: string }) {
 
 interface RescoreAnswer {
   ok: boolean;
-  data?: {
-    done?: boolean;
-    lastId?: string;
-    written?: number;
-    scanned?: number;
-    bands?: Record<string, number>;
-  };
+  data?: RescorePage;
   error?: { message?: string };
 }
 
-// A function runs for seconds: the rescore function stops at its time budget and says where to resume.
 const MAX_RESCORE_RUNS = 50;
 
 async function rescoreAll(uid: string): Promise<string> {
-  let afterId: string | undefined;
-  let written = 0;
-  let scanned = 0;
-  const bands: Record<string, number> = {};
-  for (let run = 0; run < MAX_RESCORE_RUNS; run++) {
+  const pages = await rescorePages(async (afterId) => {
     const answer = (await runFunction(uid, {
       parameters: afterId ? { afterId } : {},
     })) as RescoreAnswer;
     if (!answer.ok) throw new Error(answer.error?.message ?? 'the rescore function refused');
-    written += answer.data?.written ?? 0;
-    scanned += answer.data?.scanned ?? 0;
-    for (const [band, n] of Object.entries(answer.data?.bands ?? {}))
-      bands[band] = (bands[band] ?? 0) + n;
-    if (answer.data?.done !== false) {
-      const parts = ['red', 'yellow', 'green', 'unscored']
-        .filter((b) => bands[b])
-        .map((b) => `${bands[b]} ${b}`);
-      // Only a changed result is written back, so a second rescore the same day writes little.
-      const accounts = `${scanned} account${scanned === 1 ? '' : 's'}`;
-      const changed = `${written} with a new result written`;
-      return `Portfolio rescored: ${accounts}, ${changed}${parts.length ? ` (${parts.join(', ')})` : ''}.`;
-    }
-    afterId = answer.data.lastId;
+    return answer.data;
+  }, MAX_RESCORE_RUNS);
+  let written = 0;
+  let scanned = 0;
+  const bands: Record<string, number> = {};
+  for (const page of pages) {
+    written += page.written ?? 0;
+    scanned += page.scanned ?? 0;
+    for (const [band, n] of Object.entries(page.bands ?? {})) bands[band] = (bands[band] ?? 0) + n;
   }
-  throw new Error(`still not done after ${MAX_RESCORE_RUNS} runs`);
+  const parts = ['red', 'yellow', 'green', 'unscored']
+    .filter((b) => bands[b])
+    .map((b) => `${bands[b]} ${b}`);
+  // Only a changed result is written back, so a second rescore the same day writes little.
+  const accounts = `${scanned} account${scanned === 1 ? '' : 's'}`;
+  const changed = `${written} with a new result written`;
+  return `Portfolio rescored: ${accounts}, ${changed}${parts.length ? ` (${parts.join(', ')})` : ''}.`;
 }
 
 export function PortfolioPage({ data }: { data: PageBootstrap }) {
