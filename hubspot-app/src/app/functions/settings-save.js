@@ -28,10 +28,8 @@ exports.main = handler(async (context) => {
     const crm = crmFor(context);
     const permission = await mayManageSettings(crm, context);
     if (!permission.allowed) return fail('forbidden', permission.reason);
-    const store = createSettingsStore(crm);
-    const before = await store.current();
     const asOf = now();
-    const result = await store.append(parsed.data, {
+    const result = await createSettingsStore(crm).append(parsed.data, {
       changedBy: permission.who,
       changedAt: asOf,
       note: input.data.note,
@@ -41,7 +39,7 @@ exports.main = handler(async (context) => {
     // stands if the count cannot be made: the answer then says nothing about bands.
     const bandChanges = await previewBandChanges({
       crm,
-      saved: before.settings,
+      saved: result.previous,
       draft: parsed.data,
       asOf,
       maxAccounts: PREVIEW_MAX_ACCOUNTS,

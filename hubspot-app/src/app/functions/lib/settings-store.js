@@ -196,7 +196,7 @@ function createSettingsStore(crm, options = {}) {
      * takes the next one.
      * @param {import('@csops/core').Settings} settings
      * @param {{ changedBy: string, changedAt: string, note?: string, restoredFrom?: number }} meta
-     * @returns {Promise<{ saved: SettingsVersion } | { unchanged: SettingsVersion | null } | { tooLarge: number }>}
+     * @returns {Promise<{ saved: SettingsVersion, previous: import('@csops/core').Settings } | { unchanged: SettingsVersion | null } | { tooLarge: number }>}
      */
     async append(settings, meta) {
       const stored = settingsProperties(settings);
@@ -219,7 +219,8 @@ function createSettingsStore(crm, options = {}) {
         };
         try {
           const record = await crm.create(await type(), { properties });
-          return { saved: versionOf({ id: record.id, properties }) };
+          // The settings it replaced come back with it, so a caller comparing the two reads nothing more.
+          return { saved: versionOf({ id: record.id, properties }), previous: latest.settings };
         } catch (error) {
           if (statusOf(error) !== 409 || attempt >= MAX_VERSION_ATTEMPTS) throw error;
           // The version that got in first becomes the one this save follows: equal settings saved
