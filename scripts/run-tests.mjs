@@ -45,6 +45,18 @@ function countTests(out) {
   return { passed, failed };
 }
 
+// vitest's "FAIL file > suite > test" and the assertion under it; jest's "● suite › test"; eslint/tsc errors.
+function failureLines(out, max = 12) {
+  // eslint-disable-next-line no-control-regex
+  const plain = out.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+  const picked = plain
+    .map((l) => l.trim())
+    .filter((l) => /^(FAIL |● |\S+Error: |error TS\d+|\d+:\d+\s+error\s|\[warn\] )/.test(l));
+  return [...new Set(picked)]
+    .slice(0, max)
+    .map((l) => (l.length > 200 ? `${l.slice(0, 197)}...` : l));
+}
+
 const steps = [['format', 'npx', ['prettier', '--check', '.'], '.']];
 for (const dir of root.workspaces) {
   const scripts = workspaceScripts(dir);
@@ -68,7 +80,12 @@ for (const r of results) {
 }
 const broken = results.filter((r) => r.code !== 0);
 process.stdout.write('\n=== summary\n');
-for (const r of results) process.stdout.write(`${r.code === 0 ? 'ok  ' : 'FAIL'} ${r.label}\n`);
+for (const r of results) {
+  process.stdout.write(`${r.code === 0 ? 'ok  ' : 'FAIL'} ${r.label}\n`);
+  // Name what failed next to the step, so the last lines of a log say which test broke and why.
+  if (r.code !== 0)
+    for (const line of failureLines(r.out)) process.stdout.write(`       ${line}\n`);
+}
 // A failed lint or type check counts as a failure even when every test passed.
 const failedSteps = broken.filter((r) => countTests(r.out).failed === 0).length;
 process.stdout.write(`tests: ${passed} passed, ${failed + failedSteps} failed\n`);

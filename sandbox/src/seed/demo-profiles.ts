@@ -177,7 +177,7 @@ export const NAMED_PROFILES: AccountProfile[] = [
     activePrior30: 47,
     featuresAdopted: 3,
     featuresLicensed: 10,
-    lastActivityDaysAgo: 16,
+    lastActivityDaysAgo: 19,
     usageObservedDaysAgo: 1,
     npsLatest: -10,
     npsPrevious: 20,

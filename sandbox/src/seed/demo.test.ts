@@ -72,6 +72,19 @@ describe('demo portfolio', () => {
     expect(daysFromReference(onboarding.csops_contract_start_date!)).toBeGreaterThan(-30);
   });
 
+  it('ages its accounts by whole days from the reset, so a demo scores the same at any hour', () => {
+    // Ages are continuous in the score: a fixed working hour once read 15.4 days just after midnight
+    // and 16.4 in the evening, which moved Bluefin Health across the red cut-off.
+    for (const at of ['2026-03-02T00:05:00Z', '2026-03-02T23:55:00Z']) {
+      const when = new Date(at);
+      const seeded = seedPortal('demo', 99, when);
+      const companiesType = seeded.objectType('companies')!.objectTypeId;
+      const silent = seeded.getRecord(companiesType, DEMO_ACCOUNTS.silentChurner.id)!.properties;
+      const ageDays = (when.getTime() - Date.parse(silent.csops_last_activity_at!)) / 86_400_000;
+      expect(ageDays).toBe(19);
+    }
+  });
+
   it('gives accounts tickets, escalations, executive meetings and stakeholders', () => {
     const tickets = store.listRecords(type('tickets')).map((t) => t.properties);
     expect(tickets.some((t) => t.hs_ticket_priority === 'URGENT')).toBe(true);

@@ -106,9 +106,9 @@ export function seedDemoPortfolio(
 function timeline(reference: Date) {
   const R = reference.getTime();
   return {
-    // Activity times fall on a plausible working hour rather than the reset instant.
-    at: (daysAgo: number) =>
-      new Date(Math.floor((R - daysAgo * DAY) / DAY) * DAY + 14 * 3_600_000).toISOString(),
+    // Exactly whole days before the reset, so an account scores the same at any hour of the day:
+    // ages are continuous, and a fixed working hour read 15.4 days at midnight, 16.4 in the evening.
+    at: (daysAgo: number) => new Date(R - daysAgo * DAY).toISOString(),
     day: (daysFromNow: number) =>
       new Date(Math.floor((R + daysFromNow * DAY) / DAY) * DAY).toISOString().slice(0, 10),
     ms: (iso: string) => String(Date.parse(iso)),
