@@ -27,7 +27,14 @@ export * from './handoff/record.js';
 export * from './handoff/limits.js';
 export * from './handoff/applies.js';
 export * from './playbooks/types.js';
-export * from './playbooks/run.js';
+export {
+  actionKey,
+  duePlaybookActions,
+  type PlaybookContext,
+  type TriggerFiring,
+} from './playbooks/run.js';
+export * from './playbooks/ledger.js';
+export { triggerStanding, type TriggerStanding } from './playbooks/holds.js';
 export * from './expansion/types.js';
 export * from './expansion/draft.js';
 export * from './routing/segment.js';

@@ -2,7 +2,8 @@ import { detectExpansion } from '../expansion/draft.js';
 import type { ExpansionResult } from '../expansion/types.js';
 import { scoreHealth } from '../health/score.js';
 import type { HealthScore, PreviousHealth } from '../health/types.js';
-import { duePlaybookActions } from '../playbooks/run.js';
+import { planLedger, type LedgerEntry, type LedgerPlan } from '../playbooks/ledger.js';
+import { duePlaybookActions, type PlaybookContext } from '../playbooks/run.js';
 import type { PlaybookAction } from '../playbooks/types.js';
 import { assessRenewalRisk } from '../renewal/risk.js';
 import type { RenewalRisk } from '../renewal/types.js';
@@ -32,6 +33,11 @@ export interface EvaluationContext {
   completedSteps?: readonly string[];
   /** The saved settings version `settings` is (null for the defaults), written with the result. */
   settingsVersion?: number | null;
+  /**
+   * The playbook actions the CRM holds for this account. Given, the evaluation says what the CRM
+   * should hold now (`ledger`): tasks to create, escalations due, open steps to close.
+   */
+  ledger?: readonly LedgerEntry[];
 }
 
 /** Everything a face shows or writes back for one account. */
@@ -47,6 +53,8 @@ export interface AccountEvaluation {
   display: EvaluationDisplay;
   /** With `stored` in the context: the result to write back, or null when nothing changed. */
   writeBack?: HealthResult | null;
+  /** With `ledger` in the context: what to create and close in the CRM. */
+  ledger?: LedgerPlan;
 }
 
 function baselineFrom(stored: StoredHealthResult, asOf: string): PreviousHealth | undefined {
@@ -78,17 +86,15 @@ export function evaluateAccount(
     ctx.stored !== undefined ? baselineFrom(ctx.stored, snapshot.asOf) : ctx.previous;
   const health = scoreHealth(snapshot, settings, previous);
   const risk = assessRenewalRisk(snapshot, health, settings);
-  const actions = duePlaybookActions(
-    {
-      snapshot,
-      health,
-      risk,
-      previous,
-      openExpansionDeal: ctx.openExpansionDeal,
-      completedSteps: ctx.completedSteps,
-    },
-    settings,
-  );
+  const playbookContext: PlaybookContext = {
+    snapshot,
+    health,
+    risk,
+    previous,
+    openExpansionDeal: ctx.openExpansionDeal,
+    completedSteps: ctx.completedSteps,
+  };
+  const actions = duePlaybookActions(playbookContext, settings);
   const expansion = detectExpansion(snapshot, health, settings, {
     openExpansionDeal: ctx.openExpansionDeal ?? false,
     risk,
@@ -104,6 +110,8 @@ export function evaluateAccount(
     expansion,
     display: evaluationDisplay(health, risk, segment),
   };
+  if (ctx.ledger !== undefined)
+    evaluation.ledger = planLedger(playbookContext, settings, ctx.ledger);
   if (ctx.stored !== undefined) {
     evaluation.writeBack = healthResultToWrite(
       evaluation,

@@ -29,7 +29,7 @@ export interface TriggerFiring {
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-const BAND_RANK: Record<Band, number> = { green: 0, yellow: 1, red: 2 };
+export const BAND_RANK: Record<Band, number> = { green: 0, yellow: 1, red: 2 };
 
 const utcDate = formatDay;
 const utcIso = formatInstant;
@@ -53,7 +53,7 @@ function nearerStage(windows: readonly number[], daysOut: number): number | null
  * The contract term a persistent condition belongs to, so it fires once per term rather than on
  * every rescoring: the renewal date, else the contract start, else the month it was observed.
  */
-function termOf(snapshot: AccountSnapshot, observedMs: number): string {
+export function termOf(snapshot: AccountSnapshot, observedMs: number): string {
   const c = snapshot.contract;
   if (c?.renewalDate !== undefined) return utcDate(parseInstant(c.renewalDate));
   if (c?.startDate !== undefined) return `start-${utcDate(parseInstant(c.startDate))}`;
@@ -195,7 +195,7 @@ export function actionKey(
 }
 
 /** A step key as used in action keys: an admin's repeated key is told apart by its position. */
-function uniqueStepKey(steps: readonly PlaybookStep[], i: number): string {
+export function uniqueStepKey(steps: readonly PlaybookStep[], i: number): string {
   const key = steps[i]?.key ?? '';
   for (let j = 0; j < i; j++) if (steps[j]?.key === key) return `${key}#${i + 1}`;
   return key;
@@ -218,7 +218,8 @@ function isDone(
   return m?.doneAt !== undefined && parseInstant(m.doneAt) <= asOfMs;
 }
 
-function pushActions(
+/** Every step of one firing of a playbook that is not done yet, in the playbook's order. */
+export function pushActions(
   into: PlaybookAction[],
   playbook: Playbook,
   firing: TriggerFiring,
@@ -268,7 +269,7 @@ function pushActions(
 }
 
 /** Expansion playbooks wait while an expansion deal is open or the account is at risk. */
-function expansionWelcome(ctx: PlaybookContext): boolean {
+export function expansionWelcome(ctx: PlaybookContext): boolean {
   if (ctx.openExpansionDeal === true) return false;
   return expansionHeldBack(ctx.snapshot, ctx.risk).length === 0;
 }

@@ -294,6 +294,8 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   segments: { enterpriseMinArr: 100_000, midMarketMinArr: 25_000 },
   csms: [],
+  team: {},
+  alerts: { cooldownHours: 24, channels: [] },
   playbooks: [
     {
       id: 'onboarding',

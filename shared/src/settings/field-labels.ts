@@ -34,6 +34,13 @@ const FIXED: Record<string, string> = {
   'segments.midMarketMinArr': `${SEGMENT_LABELS.mid_market} from ARR`,
   csms: 'CSMs',
   playbooks: 'Playbooks',
+  team: 'Team',
+  'team.manager': 'CS manager (gets escalations)',
+  'team.manager.id': 'CS manager’s HubSpot owner',
+  'team.manager.name': 'CS manager’s name',
+  alerts: 'Slack alerts',
+  'alerts.cooldownHours': 'Alert again after (hours)',
+  'alerts.channels': 'Slack channels',
 };
 
 const CSM_FIELDS: Record<string, string> = {
@@ -97,6 +104,11 @@ export function settingsFieldLabel(path: string | readonly (string | number)[]):
   if (head === 'csms' && second !== undefined) {
     const row = `CSM ${Number(second) + 1}`;
     return third ? `${row} ${CSM_FIELDS[third] ?? words(third)}` : row;
+  }
+  if (head === 'alerts' && second === 'channels' && third !== undefined) {
+    const row = `Slack channel ${Number(third) + 1}`;
+    const field = { name: 'name', webhookSecret: 'webhook secret', events: 'events' }[fourth ?? ''];
+    return fourth ? `${row} ${field ?? words(fourth)}` : row;
   }
   if (head === 'playbooks' && second !== undefined) {
     const rest = parts.slice(2).filter((p) => !/^\d+$/.test(p));

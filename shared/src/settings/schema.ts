@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { segmentSchema } from '../snapshot/segment.js';
 import {
+  ALERT_EVENTS,
   BANDS,
   EXISTING_BUSINESS_DEAL_TYPE,
   MEASURE_SIGNALS,
@@ -164,6 +165,28 @@ const renewalSchema = z.object({
   closeToRenewalDays: z.number().check(z.int(), z.minimum(1), z.maximum(730)),
 });
 
+const alertChannelSchema = z.object({
+  name: z.string().check(z.trim(), z.minLength(1, 'needs a channel name, e.g. #cs-alerts')),
+  webhookSecret: z
+    .string()
+    .check(
+      z.regex(
+        /^[A-Z][A-Z0-9_]{0,63}$/,
+        'must be the name of the secret holding the webhook URL (capitals, digits and _), e.g. CSOPS_SLACK_WEBHOOK_URL',
+      ),
+    ),
+  events: z
+    .array(z.enum(ALERT_EVENTS))
+    .check(z.minLength(1, 'must choose at least one event to send')),
+});
+export type AlertChannel = z.infer<typeof alertChannelSchema>;
+
+const alertsSchema = z.object({
+  /** The same event for the same account is not sent again within this many hours. */
+  cooldownHours: z.number().check(z.int(), z.minimum(1), z.maximum(24 * 90)),
+  channels: z.array(alertChannelSchema),
+});
+
 const groupDays = z.number().check(z.int(), z.minimum(1), z.maximum(3650));
 
 export const settingsSchema = z.object({
@@ -247,6 +270,23 @@ export const settingsSchema = z.object({
         'Each HubSpot owner can be one CSM only',
       ),
     ),
+  /**
+   * Who csops hands escalations to. Settings saved before it existed read as "nobody named", so
+   * escalations go to the account's CSM until an admin names the CS manager.
+   */
+  team: z._default(
+    z.object({
+      manager: z.optional(
+        z.object({
+          id: z.string().check(z.trim(), z.minLength(1, 'must name a HubSpot owner')),
+          name: z.string().check(z.trim(), z.minLength(1)),
+        }),
+      ),
+    }),
+    {},
+  ),
+  /** Slack alerts. The webhook URL is a secret: settings name the secret, never hold the URL. */
+  alerts: z._default(alertsSchema, { cooldownHours: 24, channels: [] }),
   playbooks: z
     .array(playbookSchema)
     .check(

@@ -57,3 +57,17 @@ export const STAKEHOLDER_ROLES = [
 export type StakeholderRole = (typeof STAKEHOLDER_ROLES)[number];
 
 export const PLAYBOOK_KINDS = ['onboarding', 'risk', 'expansion', 'renewal'] as const;
+
+/** What a Slack channel can be told about, each once per event with a cooldown. */
+export const ALERT_EVENTS = [
+  'band_drop',
+  'critical_renewal_risk',
+  'champion_left',
+  'renewal_stage',
+  'escalation_due',
+] as const;
+export type AlertEvent = (typeof ALERT_EVENTS)[number];
+
+/** Where a playbook action stands in the CRM: a task still to do, done, or skipped with a reason. */
+export const LEDGER_STATUSES = ['open', 'done', 'skipped'] as const;
+export type LedgerStatus = (typeof LEDGER_STATUSES)[number];
