@@ -34,6 +34,7 @@ export {
   type TriggerFiring,
 } from './playbooks/run.js';
 export * from './playbooks/ledger.js';
+export * from './playbooks/task-list.js';
 export { triggerStanding, type TriggerStanding } from './playbooks/holds.js';
 export * from './expansion/types.js';
 export * from './expansion/draft.js';
