@@ -2,6 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { getRecord, createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { RefreshEvent } from 'lightning/refresh';
 import getSettings from '@salesforce/apex/CsopsSettingsController.getSettings';
 import OPPORTUNITY_OBJECT from '@salesforce/schema/Opportunity';
 import OPP_NAME from '@salesforce/schema/Opportunity.Name';
@@ -266,6 +267,9 @@ export default class AccountHealth extends LightningElement {
     return `${this.evaluation.display.trend} since ${(t.previousAsOf || '').slice(0, 10)}`;
   }
   /** The progress bar's value: the share itself, unrounded. */
+  get coverageBarStyle() {
+    return `width: ${this.coveragePercent}%`;
+  }
   get coveragePercent() {
     return this.health.coverage * 100;
   }
@@ -410,6 +414,8 @@ export default class AccountHealth extends LightningElement {
         },
       });
       this.createdExpansion = { id: record.id, key: draft.idempotencyKey };
+      // The Account's standard Opportunities list shows the new deal without a page reload.
+      this.dispatchEvent(new RefreshEvent());
       this.dispatchEvent(
         new ShowToastEvent({
           title: 'Expansion opportunity created',

@@ -2,6 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { getRecord, updateRecord, createRecord } from 'lightning/uiRecordApi';
 import { gql, graphql } from 'lightning/graphql';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { RefreshEvent } from 'lightning/refresh';
 import getSettings from '@salesforce/apex/CsopsSettingsController.getSettings';
 import {
   evaluateHandoff,
@@ -19,6 +20,7 @@ import {
   handoffFromRecord,
   toHandoffInput,
   toRecordInput,
+  toStartInput,
 } from 'c/csopsHandoffMapping';
 import {
   ACCOUNT_ROUTING_FIELDS,
@@ -53,6 +55,8 @@ export default class OpportunityHandoff extends LightningElement {
   form;
   status = 'draft';
   submittedAt;
+  /** When an accepted submit first started onboarding (stored before its first Task). */
+  startedAt;
   stakeholderProblem;
   dirty = false;
   saving = false;
@@ -74,6 +78,9 @@ export default class OpportunityHandoff extends LightningElement {
     if (data) {
       this.record = data;
       this.recordError = undefined;
+      // Not a form field: the stored start stamp always wins, typing or not.
+      const started = handoffFromRecord(data).startedAt;
+      if (started) this.startedAt = started;
       // The record re-fires after our own save; never overwrite what the AE is typing.
       if (!this.dirty) this.loadForm(data);
     } else if (error) {
@@ -233,6 +240,9 @@ export default class OpportunityHandoff extends LightningElement {
   }
   get completeness() {
     return this.evaluation.completeness;
+  }
+  get completenessBarStyle() {
+    return `width: ${this.completeness}%`;
   }
   get completenessText() {
     const e = this.evaluation;
@@ -429,10 +439,16 @@ export default class OpportunityHandoff extends LightningElement {
       {
         account: handoffAccount(account),
         book: this.bookVariables ? bookFromAggregate(this.bookResult.data) : [],
-        submittedBefore: this.submittedAt,
+        // A retry submits as the first attempt did, whatever the clock says now: same stamp, so
+        // the same Task keys and due dates, and no second set after midnight UTC.
+        submittedBefore: this.submittedAt || this.startedAt,
       },
     );
     if (!submission.accepted) return { refusedBecause: submission.refusedBecause };
+    if (!this.submittedAt && !this.startedAt) {
+      await updateRecord(toStartInput(this.recordId, submission.submittedAt));
+      this.startedAt = submission.submittedAt;
+    }
     const { csmId, alreadyAssigned, reason } = submission.assignment;
     const inputs = submission.onboardingActions.map((a) =>
       taskInput(a, {
@@ -442,9 +458,7 @@ export default class OpportunityHandoff extends LightningElement {
         opportunityName: this.opportunityName,
       }),
     );
-    const tasks = inputs.length
-      ? await createTasksOnce(inputs, await this.existingTaskKeys(), createRecord)
-      : { created: [], existing: [] };
+    const tasks = inputs.length ? await this.createTasks(inputs) : { created: [], existing: [] };
     if (submission.csmToStore) {
       await updateRecord({ fields: { Id: account.id, [CSM_FIELD]: submission.csmToStore } });
     }
@@ -457,6 +471,22 @@ export default class OpportunityHandoff extends LightningElement {
           : `Not routed: ${reason}`,
       tasksText: tasksSummary(tasks),
     };
+  }
+
+  /** Creates the Tasks not there yet; the Account's standard Activity list is then refreshed. */
+  async createTasks(inputs) {
+    let made = 0;
+    const create = async (input) => {
+      const record = await createRecord(input);
+      made++;
+      return record;
+    };
+    try {
+      return await createTasksOnce(inputs, await this.existingTaskKeys(), create);
+    } finally {
+      // Even when a later Task failed, the ones made are real: related lists must show them.
+      if (made) this.dispatchEvent(new RefreshEvent());
+    }
   }
 
   async persist(submitting, asOf) {
@@ -479,6 +509,8 @@ export default class OpportunityHandoff extends LightningElement {
       if (submittedAt) {
         this.status = 'submitted';
         this.submittedAt = submittedAt;
+        // Standard components on the page (highlights, related lists) show the submission.
+        this.dispatchEvent(new RefreshEvent());
       }
       this.dispatchEvent(
         new ShowToastEvent({
