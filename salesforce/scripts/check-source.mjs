@@ -316,6 +316,14 @@ for (const name of bundles)
   for (const file of list(join(meta, 'lwc', name)).filter((f) => f.endsWith('.js')))
     for (const p of rules.labelImportProblems(read(join(meta, 'lwc', name, file)), labelNames))
       fail('custom labels', `${name}/${file} ${p}`);
+for (const name of bundles) {
+  const html = join(meta, 'lwc', name, `${name}.html`);
+  if (!existsSync(html)) continue;
+  for (const p of rules.hardCodedTextProblems(read(html)))
+    fail('custom labels', `${name}.html: ${p}`);
+  for (const p of rules.labelKeyProblems(read(html), read(join(meta, 'lwc', name, `${name}.js`))))
+    fail('custom labels', `${name}.html ${p}`);
+}
 report('custom labels', `${labelNames.size} labels`);
 
 for (const module of MODULES) {

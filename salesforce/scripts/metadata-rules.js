@@ -246,7 +246,46 @@ function labelImportProblems(source, labelNames) {
     .map((name) => `imports c.${name}, which CustomLabels does not define`);
 }
 
+const TEXT_ATTRIBUTES = [
+  'label',
+  'title',
+  'alternative-text',
+  'aria-label',
+  'placeholder',
+  'field-level-help',
+];
+
+/**
+ * English written into a template instead of a custom label: text between tags, or a text
+ * attribute, that holds letters outside a {binding}. Comments are not shown and do not count.
+ */
+function hardCodedTextProblems(html) {
+  const problems = [];
+  const body = html.replace(/<!--[\s\S]*?-->/g, '');
+  for (const m of body.matchAll(/>([^<>]+)</g)) {
+    const text = m[1].replace(/\{[^}]*\}/g, '').trim();
+    if (/[A-Za-z]{2,}/.test(text))
+      problems.push(`text "${text.replace(/\s+/g, ' ')}" is not a label`);
+  }
+  for (const m of body.matchAll(/\s([\w-]+)="([^"]*)"/g)) {
+    if (TEXT_ATTRIBUTES.includes(m[1]) && /[A-Za-z]{2,}/.test(m[2]))
+      problems.push(`${m[1]}="${m[2]}" is not a label`);
+  }
+  return problems;
+}
+
+/** `{labels.key}` a template shows that the component's LABELS table does not hold. */
+function labelKeyProblems(html, js) {
+  const table = /const LABELS = \{([\s\S]*?)\};/.exec(js);
+  const keys = new Set(table ? [...table[1].matchAll(/^\s*(\w+):/gm)].map((m) => m[1]) : []);
+  return [...new Set([...html.matchAll(/\{labels\.(\w+)\}/g)].map((m) => m[1]))]
+    .filter((key) => !keys.has(key))
+    .map((key) => `shows labels.${key}, which LABELS does not hold`);
+}
+
 module.exports = {
+  hardCodedTextProblems,
+  labelKeyProblems,
   rootOf,
   values,
   blocks,

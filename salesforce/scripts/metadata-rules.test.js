@@ -169,4 +169,29 @@ describe('layouts and labels', () => {
       'imports c.Csops_B, which CustomLabels does not define',
     ]);
   });
+
+  it('refuses English written into a template, in text or a text attribute', () => {
+    const html =
+      '<template><!-- a comment --><p>{labels.noData}</p><p>Due today</p>' +
+      '<lightning-button label="Save draft" variant="brand"></lightning-button>' +
+      '<span> · {labels.due}</span></template>';
+    expect(rules.hardCodedTextProblems(html)).toEqual([
+      'text "Due today" is not a label',
+      'label="Save draft" is not a label',
+    ]);
+  });
+
+  it('passes the shipped templates, every label they show held by their LABELS table', () => {
+    for (const name of ['accountHealth', 'opportunityHandoff']) {
+      const html = read(`lwc/${name}/${name}.html`);
+      expect([name, rules.hardCodedTextProblems(html)]).toEqual([name, []]);
+      expect([name, rules.labelKeyProblems(html, read(`lwc/${name}/${name}.js`))]).toEqual([
+        name,
+        [],
+      ]);
+    }
+    expect(
+      rules.labelKeyProblems('<p>{labels.gone}</p>', 'const LABELS = {\n  title: T,\n};'),
+    ).toEqual(['shows labels.gone, which LABELS does not hold']);
+  });
 });
