@@ -542,7 +542,13 @@ export default class OpportunityHandoff extends LightningElement {
     );
     if (!submission.accepted) return { refusedBecause: submission.refusedBecause };
     if (!this.submittedAt && !this.startedAt) {
-      await updateRecord(toStartInput(this.recordId, submission.submittedAt));
+      // The stamp is also the claim: written only if nobody changed the Opportunity since this
+      // page read it, so a second tab or a colleague submitting at once creates no second set.
+      const since = this.record && this.record.lastModifiedDate;
+      await updateRecord(
+        toStartInput(this.recordId, submission.submittedAt),
+        since ? { ifUnmodifiedSince: since } : undefined,
+      );
       this.startedAt = submission.submittedAt;
     }
     const { csmId, alreadyAssigned, reason } = submission.assignment;

@@ -679,6 +679,29 @@ describe('c-opportunity-handoff submit starts onboarding and routes the account'
     expect(text(element, '.tasks')).toBe('3 onboarding tasks created, 1 already there.');
   });
 
+  it('claims the submission only if nobody changed the Opportunity since the page read it', async () => {
+    const element = await createComponent();
+    await completeRequiredItems(element);
+    await submit(element);
+
+    const stamp = updateRecord.mock.calls.find((c) => isStartStamp(c[0].fields));
+    expect(stamp[1]).toEqual({ ifUnmodifiedSince: mockOpportunity.lastModifiedDate });
+  });
+
+  it('creates no Task when another submit changed the Opportunity first', async () => {
+    updateRecord.mockRejectedValueOnce({
+      status: 412,
+      body: { message: 'The record was modified after the date in ifUnmodifiedSince.' },
+    });
+    const element = await createComponent();
+    await completeRequiredItems(element);
+    await submit(element);
+
+    expect(createRecord).not.toHaveBeenCalled();
+    expect(opportunityUpdates()).toEqual([]);
+    expect(text(element, '.save-error')).toMatch(/modified/);
+  });
+
   it('submits with the stored start stamp after a reload on a later day', async () => {
     jest.setSystemTime(new Date('2026-11-04T08:00:00.000Z'));
     const started = JSON.parse(JSON.stringify(mockOpportunity));
