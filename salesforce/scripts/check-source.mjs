@@ -266,18 +266,18 @@ report('field attributes by object and type', `${customFields.size} custom field
 
 // Every csops field an admin or user should see is on a layout of its object; Activity fields on
 // a Task or Event layout.
-const onLayout = new Set();
-for (const file of list(join(meta, 'layouts'))) {
-  const object = file.split('-')[0];
-  for (const field of rules.layoutFields(read(join(meta, 'layouts', file)))) {
-    const qualified = `${object}.${field}`;
-    if (field.endsWith('__c') && !fieldExists(qualified))
-      fail('layout', `${file}: no field ${field}`);
-    onLayout.add(asDefined(qualified));
-  }
-}
-for (const f of customFields.keys())
-  if (!f.includes('__mdt.') && !onLayout.has(f)) fail('layout', `${f} is on no layout`);
+const layouts = new Map(
+  list(join(meta, 'layouts')).map((f) => [
+    f.replace('.layout-meta.xml', ''),
+    read(join(meta, 'layouts', f)),
+  ]),
+);
+for (const [name, xml] of layouts)
+  for (const field of rules.layoutFields(xml).filter((f) => f.endsWith('__c')))
+    if (!fieldExists(`${name.split('-')[0]}.${field}`))
+      fail('layout', `${name}: no field ${field}`);
+for (const f of rules.fieldsOffLayouts([...customFields.keys()], layouts))
+  fail('layout', `${f} is on no layout`);
 report('layouts', `${list(join(meta, 'layouts')).length} layouts`);
 
 const LIST_VIEW_STANDARD_COLUMNS = ['ACCOUNT.NAME', 'CORE.USERS.ALIAS', 'ACCOUNT.TYPE'];

@@ -141,6 +141,21 @@ function layoutFields(xml) {
   return blocks(xml, 'layoutItems').flatMap((item) => values(item, 'field'));
 }
 
+/**
+ * Custom fields (as "Object.Field__c") on no layout of their object. `layouts` maps a layout's
+ * full name ("Account-csops Account") to its XML; Activity fields count on a Task or Event layout.
+ * Custom metadata type fields have no record layout and are left out.
+ */
+function fieldsOffLayouts(fieldNames, layouts) {
+  const placed = new Set();
+  for (const [name, xml] of layouts) {
+    const object = name.split('-')[0];
+    const definedOn = object === 'Task' || object === 'Event' ? 'Activity' : object;
+    for (const field of layoutFields(xml)) placed.add(`${definedOn}.${field}`);
+  }
+  return fieldNames.filter((f) => !f.includes('__mdt.') && !placed.has(f));
+}
+
 const LIST_VIEW_OPERATIONS = [
   'equals',
   'notEqual',
@@ -293,6 +308,7 @@ module.exports = {
   flexiPageProblems,
   fieldAttributeProblems,
   layoutFields,
+  fieldsOffLayouts,
   listViewProblems,
   reportTypeProblems,
   labelImportProblems,

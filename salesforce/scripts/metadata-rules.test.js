@@ -155,6 +155,28 @@ describe('list views and report types', () => {
 });
 
 describe('layouts and labels', () => {
+  it('names a csops field no layout of its object places, Activity fields on Task layouts', () => {
+    const layout = (fields) =>
+      `<Layout ${NS}><layoutSections><layoutColumns>${fields
+        .map((f) => `<layoutItems><behavior>Readonly</behavior><field>${f}</field></layoutItems>`)
+        .join('')}</layoutColumns></layoutSections></Layout>`;
+    const layouts = new Map([
+      ['Account-csops Account', layout(['Name', 'Csops_ARR__c'])],
+      ['Task-csops Task', layout(['Subject', 'Csops_Action_Key__c'])],
+    ]);
+    expect(
+      rules.fieldsOffLayouts(
+        [
+          'Account.Csops_ARR__c',
+          'Account.Csops_Health_Score__c',
+          'Activity.Csops_Action_Key__c',
+          'Csops_Settings__mdt.Weight_Usage__c',
+        ],
+        layouts,
+      ),
+    ).toEqual(['Account.Csops_Health_Score__c']);
+  });
+
   it('reads the fields a layout places', () => {
     const fields = rules.layoutFields(
       read('layouts/Opportunity-csops Opportunity.layout-meta.xml'),
