@@ -5,15 +5,18 @@
 // 3. cross-references conversion does not check: bundles, targets, objects, schema imports, custom
 //    metadata records, permission set, record pages, name and label lengths, the generated core's size
 //    against its budget;
+// 3b. Salesforce's documented rules (scripts/metadata-rules.js): text lengths, record page templates
+//    and parents, field attributes by object and type, every csops field on a layout, the list views,
+//    report types and custom labels;
 // 4. the Apex parses (prettier-plugin-apex).
 // Prints one line per check and exits non-zero when any fails.
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from '@lwc/compiler';
-import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import * as prettier from 'prettier';
 import { MODULES, REBUILD_COMMAND } from './build-core.mjs';
+import rules from './metadata-rules.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const meta = join(root, 'force-app/main/default');
@@ -106,30 +109,44 @@ report('LWC compiler', `${compiled} files in ${bundles.length} bundles`);
 
 // 2. Source → metadata conversion
 const out = join(root, 'artifacts/metadata-convert');
+// Loaded here rather than imported: its HTTP client (undici 8) needs Node 22.19, and on an older
+// Node only this check should stop, not every other one.
+let sdr;
 try {
-  rmSync(out, { recursive: true, force: true });
-  const components = ComponentSet.fromSource(join(root, 'force-app'));
-  components.sourceApiVersion = JSON.parse(read(join(root, 'sfdx-project.json'))).sourceApiVersion;
-  const result = await new MetadataConverter().convert(components, 'metadata', {
-    type: 'directory',
-    outputDirectory: out,
-    genUniqueDir: false,
-  });
-  const types = new Map();
-  for (const c of components.getSourceComponents().toArray())
-    types.set(c.type.name, (types.get(c.type.name) ?? 0) + 1);
-  const packageXml = read(join(result.packagePath ?? out, 'package.xml'));
-  if (/__tests__/.test(JSON.stringify(list(join(out, 'lwc/accountHealth')))))
-    fail('convert', 'tests leaked into the deployable source');
-  report(
-    'source-deploy-retrieve conversion',
-    `${[...types].map(([t, n]) => `${n} ${t}`).join(', ')}; package.xml API ${tags(packageXml, 'version')[0]}`,
-  );
+  sdr = await import('@salesforce/source-deploy-retrieve');
 } catch (error) {
-  fail('convert', error.message);
-} finally {
-  rmSync(out, { recursive: true, force: true });
+  console.log(
+    `skip source-deploy-retrieve conversion — it cannot load on Node ${process.versions.node}: ${error.message}`,
+  );
 }
+if (sdr)
+  try {
+    const { ComponentSet, MetadataConverter } = sdr;
+    rmSync(out, { recursive: true, force: true });
+    const components = ComponentSet.fromSource(join(root, 'force-app'));
+    components.sourceApiVersion = JSON.parse(
+      read(join(root, 'sfdx-project.json')),
+    ).sourceApiVersion;
+    const result = await new MetadataConverter().convert(components, 'metadata', {
+      type: 'directory',
+      outputDirectory: out,
+      genUniqueDir: false,
+    });
+    const types = new Map();
+    for (const c of components.getSourceComponents().toArray())
+      types.set(c.type.name, (types.get(c.type.name) ?? 0) + 1);
+    const packageXml = read(join(result.packagePath ?? out, 'package.xml'));
+    if (/__tests__/.test(JSON.stringify(list(join(out, 'lwc/accountHealth')))))
+      fail('convert', 'tests leaked into the deployable source');
+    report(
+      'source-deploy-retrieve conversion',
+      `${[...types].map(([t, n]) => `${n} ${t}`).join(', ')}; package.xml API ${tags(packageXml, 'version')[0]}`,
+    );
+  } catch (error) {
+    fail('convert', error.message);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 
 // GraphQL queries name objects and fields in plain text, out of reach of @salesforce/schema checks:
 // every custom field a query names must exist on one of the objects that query reads.
@@ -222,6 +239,92 @@ for (const [f, xml] of customFields) {
   if (!label || label.length > 40) fail('fields', `${f}: label must be 1–40 characters`);
 }
 report('field names and labels', `${customFields.size} custom fields`);
+
+// 3b. Documented rules
+const metaFiles = (dir) =>
+  list(dir).flatMap((f) => {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) return f === '__tests__' ? [] : metaFiles(p);
+    return f.endsWith('-meta.xml') ? [p] : [];
+  });
+const allMeta = metaFiles(meta);
+for (const file of allMeta)
+  for (const p of rules.textLengthProblems(read(file)))
+    fail('text length', `${relative(meta, file)}: ${p}`);
+report('text lengths', `${allMeta.length} metadata files`);
+
+for (const file of list(join(meta, 'flexipages'))) {
+  for (const p of rules.flexiPageProblems(read(join(meta, 'flexipages', file))))
+    fail('record page template', `${file}: ${p}`);
+  report('record page template and parent', file);
+}
+
+for (const [f, xml] of customFields)
+  for (const p of rules.fieldAttributeProblems(f.split('.')[0], xml))
+    fail('field attributes', `${f}: ${p}`);
+report('field attributes by object and type', `${customFields.size} custom fields`);
+
+// Every csops field an admin or user should see is on a layout of its object; Activity fields on
+// a Task or Event layout.
+const layouts = new Map(
+  list(join(meta, 'layouts')).map((f) => [
+    f.replace('.layout-meta.xml', ''),
+    read(join(meta, 'layouts', f)),
+  ]),
+);
+for (const [name, xml] of layouts)
+  for (const field of rules.layoutFields(xml).filter((f) => f.endsWith('__c')))
+    if (!fieldExists(`${name.split('-')[0]}.${field}`))
+      fail('layout', `${name}: no field ${field}`);
+for (const f of rules.fieldsOffLayouts([...customFields.keys()], layouts))
+  fail('layout', `${f} is on no layout`);
+report('layouts', `${list(join(meta, 'layouts')).length} layouts`);
+
+const LIST_VIEW_STANDARD_COLUMNS = ['ACCOUNT.NAME', 'CORE.USERS.ALIAS', 'ACCOUNT.TYPE'];
+for (const object of list(join(meta, 'objects'))) {
+  const dir = join(meta, 'objects', object, 'listViews');
+  const fields = new Map(
+    [...customFields]
+      .filter(([f]) => f.startsWith(`${object}.`))
+      .map(([f, x]) => [f.split('.')[1], x]),
+  );
+  for (const file of list(dir)) {
+    for (const p of rules.listViewProblems(
+      read(join(dir, file)),
+      fields,
+      LIST_VIEW_STANDARD_COLUMNS,
+    ))
+      fail('list view', `${object}/${file}: ${p}`);
+    report('list view', `${object}/${file}`);
+  }
+}
+
+for (const file of list(join(meta, 'reportTypes'))) {
+  const exists = (object, field) => fieldExists(`${object}.${field}`);
+  for (const p of rules.reportTypeProblems(read(join(meta, 'reportTypes', file)), exists))
+    fail('report type', `${file}: ${p}`);
+  report('report type', file);
+}
+
+const labelsFile = join(meta, 'labels/CustomLabels.labels-meta.xml');
+const labelNames = new Set(
+  existsSync(labelsFile)
+    ? rules.blocks(read(labelsFile), 'labels').map((l) => rules.values(l, 'fullName')[0])
+    : [],
+);
+for (const name of bundles)
+  for (const file of list(join(meta, 'lwc', name)).filter((f) => f.endsWith('.js')))
+    for (const p of rules.labelImportProblems(read(join(meta, 'lwc', name, file)), labelNames))
+      fail('custom labels', `${name}/${file} ${p}`);
+for (const name of bundles) {
+  const html = join(meta, 'lwc', name, `${name}.html`);
+  if (!existsSync(html)) continue;
+  for (const p of rules.hardCodedTextProblems(read(html)))
+    fail('custom labels', `${name}.html: ${p}`);
+  for (const p of rules.labelKeyProblems(read(html), read(join(meta, 'lwc', name, `${name}.js`))))
+    fail('custom labels', `${name}.html ${p}`);
+}
+report('custom labels', `${labelNames.size} labels`);
 
 for (const module of MODULES) {
   const name = `c/${module.name}`;

@@ -2,6 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { getRecord, createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { RefreshEvent } from 'lightning/refresh';
 import getSettings from '@salesforce/apex/CsopsSettingsController.getSettings';
 import OPPORTUNITY_OBJECT from '@salesforce/schema/Opportunity';
 import OPP_NAME from '@salesforce/schema/Opportunity.Name';
@@ -27,6 +28,95 @@ import {
   findExpansion,
   healthWriteBack,
 } from 'c/csopsAccountMapping';
+import { formatLabel } from 'c/csopsLabels';
+import HEALTH_TITLE from '@salesforce/label/c.Csops_Health_Title';
+import HEALTH_LOADING from '@salesforce/label/c.Csops_Health_Loading';
+import HEALTH_NOACCESS from '@salesforce/label/c.Csops_Health_NoAccess';
+import HEALTH_LOADFAILED from '@salesforce/label/c.Csops_Health_LoadFailed';
+import HEALTH_CONFIGINVALID from '@salesforce/label/c.Csops_Health_ConfigInvalid';
+import HEALTH_NODATA from '@salesforce/label/c.Csops_Health_NoData';
+import HEALTH_SCORESECTION from '@salesforce/label/c.Csops_Health_ScoreSection';
+import HEALTH_OUTOF100 from '@salesforce/label/c.Csops_Health_OutOf100';
+import HEALTH_TREND from '@salesforce/label/c.Csops_Health_Trend';
+import HEALTH_COVERAGEBAR from '@salesforce/label/c.Csops_Health_CoverageBar';
+import HEALTH_DRIVERS from '@salesforce/label/c.Csops_Health_Drivers';
+import HEALTH_RENEWAL from '@salesforce/label/c.Csops_Health_Renewal';
+import HEALTH_ARRATRISK from '@salesforce/label/c.Csops_Health_ArrAtRisk';
+import HEALTH_PLAYBOOKSTEPS from '@salesforce/label/c.Csops_Health_PlaybookSteps';
+import HEALTH_OVERDUE from '@salesforce/label/c.Csops_Health_Overdue';
+import HEALTH_DUETODAY from '@salesforce/label/c.Csops_Health_DueToday';
+import HEALTH_DUE from '@salesforce/label/c.Csops_Health_Due';
+import HEALTH_ONLYIFOPEN from '@salesforce/label/c.Csops_Health_OnlyIfOpen';
+import HEALTH_NOACTIONS from '@salesforce/label/c.Csops_Health_NoActions';
+import HEALTH_EXPANSION from '@salesforce/label/c.Csops_Health_Expansion';
+import HEALTH_NOEXPANSION from '@salesforce/label/c.Csops_Health_NoExpansion';
+import HEALTH_HELDBACK from '@salesforce/label/c.Csops_Health_HeldBack';
+import HEALTH_EXPANSIONCREATED from '@salesforce/label/c.Csops_Health_ExpansionCreated';
+import HEALTH_EXPANSIONEXISTS from '@salesforce/label/c.Csops_Health_ExpansionExists';
+import HEALTH_LIFTSHEALTH from '@salesforce/label/c.Csops_Health_LiftsHealth';
+import HEALTH_LOWERSHEALTH from '@salesforce/label/c.Csops_Health_LowersHealth';
+import HEALTH_NEUTRAL from '@salesforce/label/c.Csops_Health_Neutral';
+import HEALTH_NOTSAVED from '@salesforce/label/c.Csops_Health_NotSaved';
+import HEALTH_FIRSTSCORING from '@salesforce/label/c.Csops_Health_FirstScoring';
+import HEALTH_TRENDSINCE from '@salesforce/label/c.Csops_Health_TrendSince';
+import HEALTH_NODATAFOR from '@salesforce/label/c.Csops_Health_NoDataFor';
+import HEALTH_BASEDON from '@salesforce/label/c.Csops_Health_BasedOn';
+import HEALTH_OUTOFDATE from '@salesforce/label/c.Csops_Health_OutOfDate';
+import HEALTH_HIDEMEASURES from '@salesforce/label/c.Csops_Health_HideMeasures';
+import HEALTH_ALLMEASURES from '@salesforce/label/c.Csops_Health_AllMeasures';
+import HEALTH_RISK from '@salesforce/label/c.Csops_Health_Risk';
+import HEALTH_NORENEWALDATE from '@salesforce/label/c.Csops_Health_NoRenewalDate';
+import HEALTH_RENEWALPASSED from '@salesforce/label/c.Csops_Health_RenewalPassed';
+import HEALTH_RENEWSIN from '@salesforce/label/c.Csops_Health_RenewsIn';
+import HEALTH_CREATING from '@salesforce/label/c.Csops_Health_Creating';
+import HEALTH_CREATEEXPANSION from '@salesforce/label/c.Csops_Health_CreateExpansion';
+import HEALTH_ALREADYEXISTSREFRESH from '@salesforce/label/c.Csops_Health_AlreadyExistsRefresh';
+
+/** The UI text, as custom labels an admin can translate (Setup → Custom Labels). */
+const LABELS = {
+  title: HEALTH_TITLE,
+  loading: HEALTH_LOADING,
+  noAccess: HEALTH_NOACCESS,
+  loadFailed: HEALTH_LOADFAILED,
+  configInvalid: HEALTH_CONFIGINVALID,
+  noData: HEALTH_NODATA,
+  scoreSection: HEALTH_SCORESECTION,
+  outOf100: HEALTH_OUTOF100,
+  trend: HEALTH_TREND,
+  coverageBar: HEALTH_COVERAGEBAR,
+  drivers: HEALTH_DRIVERS,
+  renewal: HEALTH_RENEWAL,
+  arrAtRisk: HEALTH_ARRATRISK,
+  playbookSteps: HEALTH_PLAYBOOKSTEPS,
+  overdue: HEALTH_OVERDUE,
+  dueToday: HEALTH_DUETODAY,
+  due: HEALTH_DUE,
+  onlyIfOpen: HEALTH_ONLYIFOPEN,
+  noActions: HEALTH_NOACTIONS,
+  expansion: HEALTH_EXPANSION,
+  noExpansion: HEALTH_NOEXPANSION,
+  heldBack: HEALTH_HELDBACK,
+  expansionCreated: HEALTH_EXPANSIONCREATED,
+  expansionExists: HEALTH_EXPANSIONEXISTS,
+  liftsHealth: HEALTH_LIFTSHEALTH,
+  lowersHealth: HEALTH_LOWERSHEALTH,
+  neutral: HEALTH_NEUTRAL,
+  notSaved: HEALTH_NOTSAVED,
+  firstScoring: HEALTH_FIRSTSCORING,
+  trendSince: HEALTH_TRENDSINCE,
+  noDataFor: HEALTH_NODATAFOR,
+  basedOn: HEALTH_BASEDON,
+  outOfDate: HEALTH_OUTOFDATE,
+  hideMeasures: HEALTH_HIDEMEASURES,
+  allMeasures: HEALTH_ALLMEASURES,
+  risk: HEALTH_RISK,
+  noRenewalDate: HEALTH_NORENEWALDATE,
+  renewalPassed: HEALTH_RENEWALPASSED,
+  renewsIn: HEALTH_RENEWSIN,
+  creating: HEALTH_CREATING,
+  createExpansion: HEALTH_CREATEEXPANSION,
+  alreadyExistsRefresh: HEALTH_ALREADYEXISTSREFRESH,
+};
 
 const BAND_THEMES = {
   green: 'slds-theme_success',
@@ -63,14 +153,15 @@ function driverLine(d) {
           : 'utility:dash',
     iconText:
       d.direction === 'positive'
-        ? 'Lifts health'
+        ? LABELS.liftsHealth
         : d.direction === 'negative'
-          ? 'Lowers health'
-          : 'Neutral',
+          ? LABELS.lowersHealth
+          : LABELS.neutral,
   };
 }
 
 export default class AccountHealth extends LightningElement {
+  labels = LABELS;
   showAllMeasures = false;
   @api recordId;
   /** Number of drivers listed (design-time property). */
@@ -216,7 +307,7 @@ export default class AccountHealth extends LightningElement {
       await updateRecord(input);
       this.writeBackError = undefined;
     } catch (error) {
-      this.writeBackError = `Health was not saved to the account: ${reduceErrors(error).join(', ')}`;
+      this.writeBackError = formatLabel(LABELS.notSaved, reduceErrors(error).join(', '));
     }
   }
 
@@ -262,22 +353,29 @@ export default class AccountHealth extends LightningElement {
   }
   get trendText() {
     const t = this.health.trend;
-    if (t.direction === 'new' || t.delta === undefined) return 'First scoring';
-    return `${this.evaluation.display.trend} since ${(t.previousAsOf || '').slice(0, 10)}`;
+    if (t.direction === 'new' || t.delta === undefined) return LABELS.firstScoring;
+    return formatLabel(
+      LABELS.trendSince,
+      this.evaluation.display.trend,
+      (t.previousAsOf || '').slice(0, 10),
+    );
   }
   /** The progress bar's value: the share itself, unrounded. */
+  get coverageBarStyle() {
+    return `width: ${this.coveragePercent}%`;
+  }
   get coveragePercent() {
     return this.health.coverage * 100;
   }
   get coverageText() {
     const missing = this.health.missing.length
-      ? ` · no data for ${this.measureLabels(this.health.missing)}`
+      ? ` ${formatLabel(LABELS.noDataFor, this.measureLabels(this.health.missing))}`
       : '';
-    return `Based on ${this.evaluation.display.coverage} of the model's weight${missing}`;
+    return formatLabel(LABELS.basedOn, this.evaluation.display.coverage, missing);
   }
   get staleText() {
     return this.health.stale.length
-      ? `Out of date: ${this.measureLabels(this.health.stale)}`
+      ? formatLabel(LABELS.outOfDate, this.measureLabels(this.health.stale))
       : undefined;
   }
   measureLabels(keys) {
@@ -296,7 +394,10 @@ export default class AccountHealth extends LightningElement {
     return this.health.drivers.map(driverLine);
   }
   get allMeasuresLabel() {
-    return `${this.showAllMeasures ? 'Hide' : 'All'} measures (${this.health.drivers.length})`;
+    return formatLabel(
+      this.showAllMeasures ? LABELS.hideMeasures : LABELS.allMeasures,
+      this.health.drivers.length,
+    );
   }
   handleToggleMeasures() {
     this.showAllMeasures = !this.showAllMeasures;
@@ -308,18 +409,18 @@ export default class AccountHealth extends LightningElement {
     return this.evaluation.risk;
   }
   get riskLabel() {
-    return `${this.evaluation.display.risk} risk`;
+    return formatLabel(LABELS.risk, this.evaluation.display.risk);
   }
   get riskClass() {
     return `slds-badge ${RISK_THEMES[this.risk.level]}`;
   }
   get renewalText() {
     const r = this.risk;
-    if (r.daysToRenewal === null) return 'No renewal date on the account';
+    if (r.daysToRenewal === null) return LABELS.noRenewalDate;
     const days = Math.round(r.daysToRenewal);
     if (r.overdue)
-      return `Renewal date passed ${Math.abs(days)} days ago (${r.renewalDate.slice(0, 10)})`;
-    return `Renews in ${days} days (${r.renewalDate.slice(0, 10)})`;
+      return formatLabel(LABELS.renewalPassed, Math.abs(days), r.renewalDate.slice(0, 10));
+    return formatLabel(LABELS.renewsIn, days, r.renewalDate.slice(0, 10));
   }
   get hasArrAtRisk() {
     return this.risk.arrAtRisk > 0;
@@ -342,6 +443,7 @@ export default class AccountHealth extends LightningElement {
         overdue: a.overdue,
         dueToday: a.dueToday,
         onlyIfOpen: a.onlyIfOpen,
+        onlyIfOpenText: a.onlyIfOpen ? formatLabel(LABELS.onlyIfOpen, a.onlyIfOpen) : undefined,
       }));
   }
   get hasActions() {
@@ -387,7 +489,7 @@ export default class AccountHealth extends LightningElement {
     return this.creating || !!this.existingExpansion;
   }
   get createLabel() {
-    return this.creating ? 'Creating…' : 'Create expansion opportunity';
+    return this.creating ? LABELS.creating : LABELS.createExpansion;
   }
 
   async handleCreateExpansion() {
@@ -410,9 +512,11 @@ export default class AccountHealth extends LightningElement {
         },
       });
       this.createdExpansion = { id: record.id, key: draft.idempotencyKey };
+      // The Account's standard Opportunities list shows the new deal without a page reload.
+      this.dispatchEvent(new RefreshEvent());
       this.dispatchEvent(
         new ShowToastEvent({
-          title: 'Expansion opportunity created',
+          title: LABELS.expansionCreated,
           message: draft.name,
           variant: 'success',
         }),
@@ -421,8 +525,7 @@ export default class AccountHealth extends LightningElement {
       // The key is unique: someone else created this expansion since the page loaded.
       if (isDuplicateValue(error)) {
         this.createdExpansion = { key: draft.idempotencyKey };
-        this.createError =
-          'This expansion opportunity already exists; refresh the page to open it.';
+        this.createError = LABELS.alreadyExistsRefresh;
       } else {
         this.createError = reduceErrors(error).join(', ');
       }

@@ -15,6 +15,7 @@ import KICKOFF from '@salesforce/schema/Opportunity.Csops_Kickoff_Date__c';
 import STATUS from '@salesforce/schema/Opportunity.Csops_Handoff_Status__c';
 import COMPLETENESS from '@salesforce/schema/Opportunity.Csops_Handoff_Completeness__c';
 import SUBMITTED_AT from '@salesforce/schema/Opportunity.Csops_Handoff_Submitted_At__c';
+import STARTED_AT from '@salesforce/schema/Opportunity.Csops_Handoff_Started_At__c';
 import OPPORTUNITY_NAME from '@salesforce/schema/Opportunity.Name';
 import ACCOUNT_ID from '@salesforce/schema/Opportunity.AccountId';
 import OWNER_ID from '@salesforce/schema/Opportunity.OwnerId';
@@ -50,6 +51,7 @@ export const OPPORTUNITY_FIELDS = [
   STATUS,
   COMPLETENESS,
   SUBMITTED_AT,
+  STARTED_AT,
 ].map((f) => `${f.objectApiName}.${f.fieldApiName}`);
 
 const fieldValue = (record, f) => {
@@ -95,10 +97,19 @@ export function handoffFromRecord(record) {
     stakeholderProblem: problem,
     status: fieldValue(record, STATUS) || 'draft',
     submittedAt: fieldValue(record, SUBMITTED_AT),
+    startedAt: fieldValue(record, STARTED_AT),
     name: fieldValue(record, OPPORTUNITY_NAME),
     accountId: fieldValue(record, ACCOUNT_ID),
     ownerId: fieldValue(record, OWNER_ID),
   };
+}
+
+/**
+ * The updateRecord input that stores when an accepted submit started onboarding, before its first
+ * Task: a retry, even on another day, submits with this stamp and so makes the same Task keys.
+ */
+export function toStartInput(recordId, startedAt) {
+  return { fields: { Id: recordId, [STARTED_AT.fieldApiName]: startedAt } };
 }
 
 /** The form as the core's HandoffInput: blanks are left for the core to report as missing. */

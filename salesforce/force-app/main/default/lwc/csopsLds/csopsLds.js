@@ -1,3 +1,5 @@
+import UNKNOWN_ERROR from '@salesforce/label/c.Csops_Error_Unknown';
+
 /**
  * Turns Lightning Data Service and Apex errors into messages a user can read, and tells a missing
  * permission apart from a failure so components can show a no-access state instead of an error.
@@ -18,7 +20,7 @@ export function reduceErrors(errors) {
       }
       if (body && typeof body.message === 'string') return [body.message];
       if (typeof error.message === 'string') return [error.message];
-      return [error.statusText || 'Unknown error'];
+      return [error.statusText || UNKNOWN_ERROR];
     })
     .filter((message) => !!message);
 }

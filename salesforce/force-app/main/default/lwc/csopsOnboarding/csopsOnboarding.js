@@ -17,6 +17,10 @@ import TASK_WHAT from '@salesforce/schema/Task.WhatId';
 import TASK_OWNER from '@salesforce/schema/Task.OwnerId';
 import TASK_DESCRIPTION from '@salesforce/schema/Task.Description';
 import ACTION_KEY from '@salesforce/schema/Task.Csops_Action_Key__c';
+import { formatLabel } from 'c/csopsLabels';
+import TASK_PLAYBOOK from '@salesforce/label/c.Csops_Task_Playbook';
+import TASK_HANDOFF_OF from '@salesforce/label/c.Csops_Task_HandoffOf';
+import TASK_DUE_ON from '@salesforce/label/c.Csops_Task_Due';
 
 export const ACCOUNT_ROUTING_FIELDS = [ACCOUNT_NAME, ARR, SEGMENT, CSM, FIRST_VALUE].map(
   (f) => `${f.objectApiName}.${f.fieldApiName}`,
@@ -59,9 +63,9 @@ export function taskInput(action, { accountId, csmId, ownerId, opportunityName }
     action.assignee === 'csm' ? csmId : action.assignee === 'owner' ? ownerId : undefined;
   const prefix = action.type === 'escalation' ? '[Escalation] ' : '';
   const description = [
-    `${action.playbookName} playbook: ${action.triggerReason}.`,
-    opportunityName ? `Handoff of ${opportunityName}.` : '',
-    `Due ${action.dueAt.slice(0, 10)}.`,
+    formatLabel(TASK_PLAYBOOK, action.playbookName, action.triggerReason),
+    opportunityName ? formatLabel(TASK_HANDOFF_OF, opportunityName) : '',
+    formatLabel(TASK_DUE_ON, action.dueAt.slice(0, 10)),
   ]
     .filter((line) => line)
     .join('\n');

@@ -2,6 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { getRecord, updateRecord, createRecord } from 'lightning/uiRecordApi';
 import { gql, graphql } from 'lightning/graphql';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { RefreshEvent } from 'lightning/refresh';
 import getSettings from '@salesforce/apex/CsopsSettingsController.getSettings';
 import {
   evaluateHandoff,
@@ -19,6 +20,7 @@ import {
   handoffFromRecord,
   toHandoffInput,
   toRecordInput,
+  toStartInput,
 } from 'c/csopsHandoffMapping';
 import {
   ACCOUNT_ROUTING_FIELDS,
@@ -31,14 +33,105 @@ import {
   taskInput,
   taskKeys,
 } from 'c/csopsOnboarding';
+import { formatLabel } from 'c/csopsLabels';
+import HANDOFF_TITLE from '@salesforce/label/c.Csops_Handoff_Title';
+import HANDOFF_LOADING from '@salesforce/label/c.Csops_Handoff_Loading';
+import HANDOFF_NOACCESS from '@salesforce/label/c.Csops_Handoff_NoAccess';
+import HANDOFF_LOADFAILED from '@salesforce/label/c.Csops_Handoff_LoadFailed';
+import HANDOFF_CONFIGINVALID from '@salesforce/label/c.Csops_Handoff_ConfigInvalid';
+import HANDOFF_COMPLETENESSBAR from '@salesforce/label/c.Csops_Handoff_CompletenessBar';
+import HANDOFF_OPENITEMS from '@salesforce/label/c.Csops_Handoff_OpenItems';
+import HANDOFF_CHECKLIST from '@salesforce/label/c.Csops_Handoff_Checklist';
+import HANDOFF_REQUIRED from '@salesforce/label/c.Csops_Handoff_Required';
+import HANDOFF_STAKEHOLDERS from '@salesforce/label/c.Csops_Handoff_Stakeholders';
+import HANDOFF_NAME from '@salesforce/label/c.Csops_Handoff_Name';
+import HANDOFF_EMAIL from '@salesforce/label/c.Csops_Handoff_Email';
+import HANDOFF_ROLE from '@salesforce/label/c.Csops_Handoff_Role';
+import HANDOFF_ADDSTAKEHOLDER from '@salesforce/label/c.Csops_Handoff_AddStakeholder';
+import HANDOFF_CANTSUBMIT from '@salesforce/label/c.Csops_Handoff_CantSubmit';
+import HANDOFF_SAVEDRAFT from '@salesforce/label/c.Csops_Handoff_SaveDraft';
+import HANDOFF_SUBMIT from '@salesforce/label/c.Csops_Handoff_Submit';
+import HANDOFF_NOACCOUNT from '@salesforce/label/c.Csops_Handoff_NoAccount';
+import HANDOFF_READYTOSUBMIT from '@salesforce/label/c.Csops_Handoff_ReadyToSubmit';
+import HANDOFF_ITEMMISSING from '@salesforce/label/c.Csops_Handoff_ItemMissing';
+import HANDOFF_ITEMSMISSING from '@salesforce/label/c.Csops_Handoff_ItemsMissing';
+import HANDOFF_TAGDONE from '@salesforce/label/c.Csops_Handoff_TagDone';
+import HANDOFF_TAGREQUIRED from '@salesforce/label/c.Csops_Handoff_TagRequired';
+import HANDOFF_TAGOPTIONAL from '@salesforce/label/c.Csops_Handoff_TagOptional';
+import HANDOFF_REMOVESTAKEHOLDER from '@salesforce/label/c.Csops_Handoff_RemoveStakeholder';
+import HANDOFF_SUBMITTEDON from '@salesforce/label/c.Csops_Handoff_SubmittedOn';
+import HANDOFF_SUBMITTED from '@salesforce/label/c.Csops_Handoff_Submitted';
+import HANDOFF_CSM from '@salesforce/label/c.Csops_Handoff_Csm';
+import HANDOFF_ACCOUNTUNREADABLE from '@salesforce/label/c.Csops_Handoff_AccountUnreadable';
+import HANDOFF_BOOKSUNREADABLE from '@salesforce/label/c.Csops_Handoff_BooksUnreadable';
+import HANDOFF_TASKSUNREADABLE from '@salesforce/label/c.Csops_Handoff_TasksUnreadable';
+import HANDOFF_STILLLOADING from '@salesforce/label/c.Csops_Handoff_StillLoading';
+import HANDOFF_CSMALREADYASSIGNED from '@salesforce/label/c.Csops_Handoff_CsmAlreadyAssigned';
+import HANDOFF_ROUTEDTO from '@salesforce/label/c.Csops_Handoff_RoutedTo';
+import HANDOFF_NOTROUTED from '@salesforce/label/c.Csops_Handoff_NotRouted';
+import HANDOFF_TOASTSUBMITTED from '@salesforce/label/c.Csops_Handoff_ToastSubmitted';
+import HANDOFF_TOASTSAVED from '@salesforce/label/c.Csops_Handoff_ToastSaved';
+import HANDOFF_DRAFTSAVED from '@salesforce/label/c.Csops_Handoff_DraftSaved';
+import HANDOFF_NOPLAYBOOK from '@salesforce/label/c.Csops_Handoff_NoPlaybook';
+import HANDOFF_TASKSTHERE from '@salesforce/label/c.Csops_Handoff_TasksThere';
+import HANDOFF_TASKCREATED from '@salesforce/label/c.Csops_Handoff_TaskCreated';
+import HANDOFF_TASKSCREATED from '@salesforce/label/c.Csops_Handoff_TasksCreated';
+import HANDOFF_ANDTHERE from '@salesforce/label/c.Csops_Handoff_AndThere';
+import HANDOFF_SENTENCE from '@salesforce/label/c.Csops_Handoff_Sentence';
 
-const NO_ACCOUNT =
-  "Link this Opportunity to the customer's Account before submitting: onboarding and the CSM belong to the Account.";
+/** The UI text, as custom labels an admin can translate (Setup → Custom Labels). */
+const LABELS = {
+  title: HANDOFF_TITLE,
+  loading: HANDOFF_LOADING,
+  noAccess: HANDOFF_NOACCESS,
+  loadFailed: HANDOFF_LOADFAILED,
+  configInvalid: HANDOFF_CONFIGINVALID,
+  completenessBar: HANDOFF_COMPLETENESSBAR,
+  openItems: HANDOFF_OPENITEMS,
+  checklist: HANDOFF_CHECKLIST,
+  required: HANDOFF_REQUIRED,
+  stakeholders: HANDOFF_STAKEHOLDERS,
+  name: HANDOFF_NAME,
+  email: HANDOFF_EMAIL,
+  role: HANDOFF_ROLE,
+  addStakeholder: HANDOFF_ADDSTAKEHOLDER,
+  cantSubmit: HANDOFF_CANTSUBMIT,
+  saveDraft: HANDOFF_SAVEDRAFT,
+  submit: HANDOFF_SUBMIT,
+  noAccount: HANDOFF_NOACCOUNT,
+  readyToSubmit: HANDOFF_READYTOSUBMIT,
+  itemMissing: HANDOFF_ITEMMISSING,
+  itemsMissing: HANDOFF_ITEMSMISSING,
+  tagDone: HANDOFF_TAGDONE,
+  tagRequired: HANDOFF_TAGREQUIRED,
+  tagOptional: HANDOFF_TAGOPTIONAL,
+  removeStakeholder: HANDOFF_REMOVESTAKEHOLDER,
+  submittedOn: HANDOFF_SUBMITTEDON,
+  submitted: HANDOFF_SUBMITTED,
+  csm: HANDOFF_CSM,
+  accountUnreadable: HANDOFF_ACCOUNTUNREADABLE,
+  booksUnreadable: HANDOFF_BOOKSUNREADABLE,
+  tasksUnreadable: HANDOFF_TASKSUNREADABLE,
+  stillLoading: HANDOFF_STILLLOADING,
+  csmAlreadyAssigned: HANDOFF_CSMALREADYASSIGNED,
+  routedTo: HANDOFF_ROUTEDTO,
+  notRouted: HANDOFF_NOTROUTED,
+  toastSubmitted: HANDOFF_TOASTSUBMITTED,
+  toastSaved: HANDOFF_TOASTSAVED,
+  draftSaved: HANDOFF_DRAFTSAVED,
+  noPlaybook: HANDOFF_NOPLAYBOOK,
+  tasksThere: HANDOFF_TASKSTHERE,
+  taskCreated: HANDOFF_TASKCREATED,
+  tasksCreated: HANDOFF_TASKSCREATED,
+  andThere: HANDOFF_ANDTHERE,
+  sentence: HANDOFF_SENTENCE,
+};
 
 let rowId = 0;
 const withRowKey = (p) => ({ ...p, rowKey: `row-${++rowId}` });
 
 export default class OpportunityHandoff extends LightningElement {
+  labels = LABELS;
   @api recordId;
   /** Show every checklist item with its status, not only the open ones (design-time property). */
   @api showAllItems = false;
@@ -53,6 +146,8 @@ export default class OpportunityHandoff extends LightningElement {
   form;
   status = 'draft';
   submittedAt;
+  /** When an accepted submit first started onboarding (stored before its first Task). */
+  startedAt;
   stakeholderProblem;
   dirty = false;
   saving = false;
@@ -74,6 +169,9 @@ export default class OpportunityHandoff extends LightningElement {
     if (data) {
       this.record = data;
       this.recordError = undefined;
+      // Not a form field: the stored start stamp always wins, typing or not.
+      const started = handoffFromRecord(data).startedAt;
+      if (started) this.startedAt = started;
       // The record re-fires after our own save; never overwrite what the AE is typing.
       if (!this.dirty) this.loadForm(data);
     } else if (error) {
@@ -234,11 +332,14 @@ export default class OpportunityHandoff extends LightningElement {
   get completeness() {
     return this.evaluation.completeness;
   }
+  get completenessBarStyle() {
+    return `width: ${this.completeness}%`;
+  }
   get completenessText() {
     const e = this.evaluation;
-    if (e.readyForOnboarding) return `${e.completeness}% complete · ready to submit`;
+    if (e.readyForOnboarding) return formatLabel(LABELS.readyToSubmit, e.completeness);
     const n = e.blocking.length;
-    return `${e.completeness}% complete · ${n} required item${n === 1 ? '' : 's'} missing`;
+    return formatLabel(n === 1 ? LABELS.itemMissing : LABELS.itemsMissing, e.completeness, n);
   }
   get listedItems() {
     const e = this.evaluation;
@@ -247,7 +348,12 @@ export default class OpportunityHandoff extends LightningElement {
       key: i.key,
       label: i.label,
       message: i.message,
-      tag: i.status === 'complete' ? 'Done' : i.required ? 'Required' : 'Optional',
+      tag:
+        i.status === 'complete'
+          ? LABELS.tagDone
+          : i.required
+            ? LABELS.tagRequired
+            : LABELS.tagOptional,
       tagClass:
         i.status === 'complete'
           ? 'slds-badge slds-theme_success'
@@ -291,7 +397,7 @@ export default class OpportunityHandoff extends LightningElement {
     return this.form.stakeholders.map((p, index) => ({
       ...p,
       index,
-      removeLabel: `Remove stakeholder ${index + 1}`,
+      removeLabel: formatLabel(LABELS.removeStakeholder, index + 1),
       emailProblem: stakeholderEmailProblem(p.email),
     }));
   }
@@ -300,14 +406,14 @@ export default class OpportunityHandoff extends LightningElement {
   }
   get submittedText() {
     return this.submittedAt
-      ? `Submitted ${this.submittedAt.slice(0, 10)}; onboarding has started.`
-      : 'Submitted.';
+      ? formatLabel(LABELS.submittedOn, this.submittedAt.slice(0, 10))
+      : LABELS.submitted;
   }
   /** Who has the account: what the submit just did, else the CSM the Account names. */
   get routedText() {
     if (this.outcome) return this.outcome.routedText;
     const csmId = this.accountRecord && currentCsm(this.accountRecord);
-    return csmId ? `CSM: ${this.csmName(csmId)}` : undefined;
+    return csmId ? formatLabel(LABELS.csm, this.csmName(csmId)) : undefined;
   }
   get tasksText() {
     return this.outcome ? this.outcome.tasksText : undefined;
@@ -388,21 +494,21 @@ export default class OpportunityHandoff extends LightningElement {
 
   /** What must be loaded before a submit can start onboarding and route the account. */
   submitBlocker() {
-    if (!this.accountId) return NO_ACCOUNT;
+    if (!this.accountId) return LABELS.noAccount;
     if (this.accountError) {
-      return `The Account could not be read: ${reduceErrors(this.accountError).join(', ')}`;
+      return formatLabel(LABELS.accountUnreadable, reduceErrors(this.accountError).join(', '));
     }
     const book = this.bookResult;
     if (book && book.errors && this.bookVariables) {
-      return `The CSM books could not be read: ${reduceErrors(book.errors).join(', ')}`;
+      return formatLabel(LABELS.booksUnreadable, reduceErrors(book.errors).join(', '));
     }
     const tasks = this.taskResult;
     if (tasks && tasks.errors) {
-      return `The onboarding tasks could not be read: ${reduceErrors(tasks.errors).join(', ')}`;
+      return formatLabel(LABELS.tasksUnreadable, reduceErrors(tasks.errors).join(', '));
     }
     const bookReady = !this.bookVariables || (book && book.data);
     if (!this.accountRecord || !bookReady || !(tasks && tasks.data)) {
-      return 'The Account and CSM books are still loading; submit again in a moment.';
+      return LABELS.stillLoading;
     }
     return undefined;
   }
@@ -429,10 +535,22 @@ export default class OpportunityHandoff extends LightningElement {
       {
         account: handoffAccount(account),
         book: this.bookVariables ? bookFromAggregate(this.bookResult.data) : [],
-        submittedBefore: this.submittedAt,
+        // A retry submits as the first attempt did, whatever the clock says now: same stamp, so
+        // the same Task keys and due dates, and no second set after midnight UTC.
+        submittedBefore: this.submittedAt || this.startedAt,
       },
     );
     if (!submission.accepted) return { refusedBecause: submission.refusedBecause };
+    if (!this.submittedAt && !this.startedAt) {
+      // The stamp is also the claim: written only if nobody changed the Opportunity since this
+      // page read it, so a second tab or a colleague submitting at once creates no second set.
+      const since = this.record && this.record.lastModifiedDate;
+      await updateRecord(
+        toStartInput(this.recordId, submission.submittedAt),
+        since ? { ifUnmodifiedSince: since } : undefined,
+      );
+      this.startedAt = submission.submittedAt;
+    }
     const { csmId, alreadyAssigned, reason } = submission.assignment;
     const inputs = submission.onboardingActions.map((a) =>
       taskInput(a, {
@@ -442,21 +560,35 @@ export default class OpportunityHandoff extends LightningElement {
         opportunityName: this.opportunityName,
       }),
     );
-    const tasks = inputs.length
-      ? await createTasksOnce(inputs, await this.existingTaskKeys(), createRecord)
-      : { created: [], existing: [] };
+    const tasks = inputs.length ? await this.createTasks(inputs) : { created: [], existing: [] };
     if (submission.csmToStore) {
       await updateRecord({ fields: { Id: account.id, [CSM_FIELD]: submission.csmToStore } });
     }
     return {
       submittedAt: submission.submittedAt,
       routedText: alreadyAssigned
-        ? `CSM: ${this.csmName(csmId)} (already assigned)`
+        ? formatLabel(LABELS.csmAlreadyAssigned, this.csmName(csmId))
         : csmId
-          ? `Routed to ${this.csmName(csmId)}`
-          : `Not routed: ${reason}`,
+          ? formatLabel(LABELS.routedTo, this.csmName(csmId))
+          : formatLabel(LABELS.notRouted, reason),
       tasksText: tasksSummary(tasks),
     };
+  }
+
+  /** Creates the Tasks not there yet; the Account's standard Activity list is then refreshed. */
+  async createTasks(inputs) {
+    let made = 0;
+    const create = async (input) => {
+      const record = await createRecord(input);
+      made++;
+      return record;
+    };
+    try {
+      return await createTasksOnce(inputs, await this.existingTaskKeys(), create);
+    } finally {
+      // Even when a later Task failed, the ones made are real: related lists must show them.
+      if (made) this.dispatchEvent(new RefreshEvent());
+    }
   }
 
   async persist(submitting, asOf) {
@@ -479,13 +611,15 @@ export default class OpportunityHandoff extends LightningElement {
       if (submittedAt) {
         this.status = 'submitted';
         this.submittedAt = submittedAt;
+        // Standard components on the page (highlights, related lists) show the submission.
+        this.dispatchEvent(new RefreshEvent());
       }
       this.dispatchEvent(
         new ShowToastEvent({
-          title: submittedAt ? 'Handoff submitted' : 'Handoff saved',
+          title: submittedAt ? LABELS.toastSubmitted : LABELS.toastSaved,
           message: submittedAt
             ? `${this.outcome.routedText}. ${this.outcome.tasksText}`
-            : 'Draft saved.',
+            : LABELS.draftSaved,
           variant: 'success',
         }),
       );
@@ -499,8 +633,10 @@ export default class OpportunityHandoff extends LightningElement {
 
 function tasksSummary({ created, existing }) {
   const n = created.length;
-  if (n === 0 && existing.length === 0) return 'No onboarding playbook is due for this account.';
-  if (n === 0) return 'The onboarding tasks were already there; none created again.';
-  const made = `${n} onboarding task${n === 1 ? '' : 's'} created`;
-  return existing.length ? `${made}, ${existing.length} already there.` : `${made}.`;
+  if (n === 0 && existing.length === 0) return LABELS.noPlaybook;
+  if (n === 0) return LABELS.tasksThere;
+  const made = n === 1 ? LABELS.taskCreated : formatLabel(LABELS.tasksCreated, n);
+  return existing.length
+    ? formatLabel(LABELS.andThere, made, existing.length)
+    : formatLabel(LABELS.sentence, made);
 }

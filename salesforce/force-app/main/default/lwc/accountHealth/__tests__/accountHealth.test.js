@@ -115,7 +115,9 @@ describe('c-account-health', () => {
     expect(text(element, '.trend')).toMatch(/since 2026-10-26/);
     expect(text(element, '.coverage')).toMatch(/^Based on \d+% of the model's weight/);
     expect($$(element, '.driver')).toHaveLength(3);
-    expect($(element, 'lightning-progress-bar').value).toBeGreaterThan(0);
+    expect(
+      Number($(element, '[role="progressbar"]').getAttribute('aria-valuenow')),
+    ).toBeGreaterThan(0);
   });
 
   it('lists as many drivers as the page designer chose', async () => {
@@ -229,6 +231,34 @@ describe('c-account-health', () => {
       '/lightning/r/Opportunity/006Dp00000NewExpAAB/view',
     );
     expect($(element, 'lightning-button.create-expansion').disabled).toBe(true);
+  });
+
+  it("refreshes the Account's standard related lists once the expansion Opportunity exists", async () => {
+    createRecord.mockResolvedValue({ id: '006Dp00000NewExpAAB' });
+    const element = createComponent();
+    const refreshed = jest.fn();
+    element.addEventListener('lightning__refresh', refreshed);
+    await emitAll();
+    await flushPromises();
+    expect(refreshed).not.toHaveBeenCalled();
+
+    $(element, 'lightning-button.create-expansion').click();
+    await flushPromises();
+
+    expect(refreshed).toHaveBeenCalledTimes(1);
+  });
+
+  it('names the data coverage bar for screen readers and gives its value', async () => {
+    const element = createComponent();
+    await emitAll();
+    await flushPromises();
+
+    const bar = $(element, '[role="progressbar"]');
+    expect(bar.getAttribute('aria-label')).toBe('Data coverage');
+    const value = Number(bar.getAttribute('aria-valuenow'));
+    expect(value).toBeGreaterThan(0);
+    expect(value).toBeLessThanOrEqual(100);
+    expect(bar.querySelector('.slds-progress-bar__value').style.width).toBe(`${value}%`);
   });
 
   it('finds an Opportunity already carrying the key and creates nothing', async () => {

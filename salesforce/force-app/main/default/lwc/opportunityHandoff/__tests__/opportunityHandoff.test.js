@@ -49,6 +49,14 @@ function flushPromises() {
   return settled;
 }
 
+/** A submit chains more writes than one flush settles: the start stamp, Tasks, routing, the save. */
+async function settleSubmit() {
+  await flushPromises();
+  await flushPromises();
+  await flushPromises();
+  await flushPromises();
+}
+
 const isOpportunity = (config) => config.recordId === mockOpportunity.id;
 const isAccount = (config) => config.recordId === mockAccount.id;
 const isBook = (config) => !!(config.variables && config.variables.csmIds);
@@ -114,8 +122,18 @@ const duplicateKeyError = {
     },
   },
 };
+const STARTED_AT = 'Csops_Handoff_Started_At__c';
+const isStartStamp = (f) => Object.keys(f).length === 2 && STARTED_AT in f;
+/** The Opportunity saves (draft or submission), apart from the start stamp a submit stores first. */
 const opportunityUpdates = () =>
-  updateRecord.mock.calls.map((c) => c[0].fields).filter((f) => f.Id === mockOpportunity.id);
+  updateRecord.mock.calls
+    .map((c) => c[0].fields)
+    .filter((f) => f.Id === mockOpportunity.id && !isStartStamp(f));
+const startStamps = () =>
+  updateRecord.mock.calls
+    .map((c) => c[0].fields)
+    .filter((f) => f.Id === mockOpportunity.id && isStartStamp(f))
+    .map((f) => f[STARTED_AT]);
 const accountUpdates = () =>
   updateRecord.mock.calls.map((c) => c[0].fields).filter((f) => f.Id === mockAccount.id);
 const createdKeys = () => createRecord.mock.calls.map((c) => c[0].fields.Csops_Action_Key__c);
@@ -207,14 +225,29 @@ describe('c-opportunity-handoff', () => {
     );
   });
 
+  it('names the completeness bar for screen readers and moves it as items are done', async () => {
+    const element = await createComponent();
+    const bar = () => $(element, '[role="progressbar"]');
+    expect(bar().getAttribute('aria-label')).toBe('Handoff completeness');
+    const before = Number(bar().getAttribute('aria-valuenow'));
+
+    await completeRequiredItems(element);
+
+    const after = Number(bar().getAttribute('aria-valuenow'));
+    expect(after).toBeGreaterThan(before);
+    expect(bar().querySelector('.slds-progress-bar__value').style.width).toBe(`${after}%`);
+  });
+
   it('raises completeness as the AE fills the checklist', async () => {
     const element = await createComponent();
-    const before = $(element, 'lightning-progress-bar').value;
+    const before = Number($(element, '[role="progressbar"]').getAttribute('aria-valuenow'));
 
     type(element, 'lightning-input.kickoff-date', '2026-11-20');
     await flushPromises();
 
-    expect($(element, 'lightning-progress-bar').value).toBeGreaterThan(before);
+    expect(
+      Number($(element, '[role="progressbar"]').getAttribute('aria-valuenow')),
+    ).toBeGreaterThan(before);
     expect(
       $$(element, '.item')
         .map((li) => li.textContent)
@@ -239,7 +272,9 @@ describe('c-opportunity-handoff', () => {
         Csops_Contract_Executed__c: false,
         Csops_Payment_Terms_Confirmed__c: true,
         Csops_Handoff_Status__c: 'draft',
-        Csops_Handoff_Completeness__c: $(element, 'lightning-progress-bar').value,
+        Csops_Handoff_Completeness__c: Number(
+          $(element, '[role="progressbar"]').getAttribute('aria-valuenow'),
+        ),
       }),
     );
     expect(JSON.parse(fields.Csops_Stakeholders__c)).toEqual([
@@ -267,8 +302,7 @@ describe('c-opportunity-handoff', () => {
 
     expect(text(element, '.completeness')).toMatch(/ready to submit/);
     $(element, 'lightning-button.submit').click();
-    await flushPromises();
-    await flushPromises();
+    await settleSubmit();
 
     expect(opportunityUpdates()).toHaveLength(1);
     const [fields] = opportunityUpdates();
@@ -386,8 +420,7 @@ describe('c-opportunity-handoff submit starts onboarding and routes the account'
 
   async function submit(element) {
     $(element, 'lightning-button.submit').click();
-    await flushPromises();
-    await flushPromises();
+    await settleSubmit();
   }
 
   it('creates each onboarding Task once, owned by the routed CSM and due by the playbook', async () => {
@@ -432,18 +465,23 @@ describe('c-opportunity-handoff submit starts onboarding and routes the account'
     const order = updateRecord.mock.invocationCallOrder;
     const accountCall = updateRecord.mock.calls.findIndex((c) => c[0].fields.Id === mockAccount.id);
     const opportunityCall = updateRecord.mock.calls.findIndex(
-      (c) => c[0].fields.Id === mockOpportunity.id,
+      (c) => c[0].fields.Id === mockOpportunity.id && !isStartStamp(c[0].fields),
     );
+    const stampCall = updateRecord.mock.calls.findIndex((c) => isStartStamp(c[0].fields));
     expect(order[accountCall]).toBeLessThan(order[opportunityCall]);
     expect(Math.max(...createRecord.mock.invocationCallOrder)).toBeLessThan(order[accountCall]);
+    // The start stamp is stored before the first Task, so a retry finds the same keys.
+    expect(order[stampCall]).toBeLessThan(Math.min(...createRecord.mock.invocationCallOrder));
     expect(opportunityUpdates()[0].Csops_Handoff_Status__c).toBe('submitted');
     expect(text(element, '.routed')).toBe('Routed to Owen Park');
   });
 
   it('creates nothing twice when a retry finds the Tasks the first attempt made', async () => {
     // The first attempt's Opportunity update fails after its Tasks and routing went through.
+    let failed = false;
     updateRecord.mockImplementation(({ fields }) => {
-      const failing = fields.Id === mockOpportunity.id && updateRecord.mock.calls.length === 2;
+      const failing = fields.Csops_Handoff_Status__c === 'submitted' && !failed;
+      if (failing) failed = true;
       return failing
         ? Promise.reject({ status: 503, body: { message: 'Service Unavailable' } })
         : Promise.resolve({});
@@ -522,7 +560,10 @@ describe('c-opportunity-handoff submit starts onboarding and routes the account'
     await submit(element);
 
     expect(createRecord).toHaveBeenCalledTimes(1);
-    expect(updateRecord).not.toHaveBeenCalled();
+    // Only the start stamp is stored: the handoff is still a draft.
+    expect(opportunityUpdates()).toEqual([]);
+    expect(startStamps()).toEqual([AS_OF]);
+    expect(accountUpdates()).toEqual([]);
     expect(text(element, '.save-error')).toBe('Assigned To ID: owner cannot be blank');
     expect($(element, '.handoff-form')).not.toBeNull();
   });
@@ -606,6 +647,108 @@ describe('c-opportunity-handoff submit starts onboarding and routes the account'
     const element = await createComponent({}, { record: submitted, account: assigned });
 
     expect(text(element, '.routed')).toBe('CSM: Owen Park');
+  });
+
+  it('makes no second set of Tasks when a failed submit is retried after midnight UTC', async () => {
+    // The second Task fails on the evening of 2 November (UTC); the AE retries after midnight.
+    jest.setSystemTime(new Date('2026-11-02T23:50:00.000Z'));
+    createRecord
+      .mockResolvedValueOnce({ id: '00TDp00000Ab0XyzAAA' })
+      .mockRejectedValueOnce({ status: 503, body: { message: 'Service Unavailable' } });
+    const refreshTasks = jest.fn(async () => {
+      const made = createRecord.mock.calls.slice(0, 1).map((c) => c[0].fields.Csops_Action_Key__c);
+      graphql.emit(tasksWithKeys(made), isTasks, refreshTasks);
+    });
+    const element = await createComponent({}, { refreshTasks });
+    await completeRequiredItems(element);
+    await submit(element);
+    expect(text(element, '.save-error')).toBe('Service Unavailable');
+    expect(startStamps()).toEqual(['2026-11-02T23:50:00.000Z']);
+
+    jest.setSystemTime(new Date('2026-11-03T00:10:00.000Z'));
+    await submit(element);
+
+    const keys = createdKeys();
+    const day = (key) => key.split(':handoff_submitted:')[1].slice(0, 10);
+    expect(keys.map(day).every((d) => d === '2026-11-02')).toBe(true);
+    // Four steps, each created once: the failed one again, the first one not at all.
+    expect(new Set(keys).size).toBe(4);
+    expect(keys.filter((k) => k === keys[0])).toHaveLength(1);
+    expect(startStamps()).toHaveLength(1);
+    expect(opportunityUpdates()[0].Csops_Handoff_Submitted_At__c).toBe('2026-11-02T23:50:00.000Z');
+    expect(text(element, '.tasks')).toBe('3 onboarding tasks created, 1 already there.');
+  });
+
+  it('claims the submission only if nobody changed the Opportunity since the page read it', async () => {
+    const element = await createComponent();
+    await completeRequiredItems(element);
+    await submit(element);
+
+    const stamp = updateRecord.mock.calls.find((c) => isStartStamp(c[0].fields));
+    expect(stamp[1]).toEqual({ ifUnmodifiedSince: mockOpportunity.lastModifiedDate });
+  });
+
+  it('creates no Task when another submit changed the Opportunity first', async () => {
+    updateRecord.mockRejectedValueOnce({
+      status: 412,
+      body: { message: 'The record was modified after the date in ifUnmodifiedSince.' },
+    });
+    const element = await createComponent();
+    await completeRequiredItems(element);
+    await submit(element);
+
+    expect(createRecord).not.toHaveBeenCalled();
+    expect(opportunityUpdates()).toEqual([]);
+    expect(text(element, '.save-error')).toMatch(/modified/);
+  });
+
+  it('submits with the stored start stamp after a reload on a later day', async () => {
+    jest.setSystemTime(new Date('2026-11-04T08:00:00.000Z'));
+    const started = JSON.parse(JSON.stringify(mockOpportunity));
+    started.fields[STARTED_AT] = { displayValue: null, value: AS_OF };
+    const element = await createComponent({}, { record: started });
+    await completeRequiredItems(element);
+    await submit(element);
+
+    expect(createdKeys()).toEqual(ONBOARDING_KEYS);
+    expect(startStamps()).toEqual([]);
+    expect(opportunityUpdates()[0].Csops_Handoff_Submitted_At__c).toBe(AS_OF);
+  });
+
+  it('refreshes the standard related lists once Tasks exist and once the handoff is submitted', async () => {
+    const element = await createComponent();
+    const refreshed = jest.fn();
+    element.addEventListener('lightning__refresh', refreshed);
+    await completeRequiredItems(element);
+    await submit(element);
+
+    // One for the new Tasks (the Account's Activity list), one for the submitted Opportunity.
+    expect(refreshed).toHaveBeenCalledTimes(2);
+  });
+
+  it('refreshes for the Tasks made even when a later Task fails', async () => {
+    createRecord
+      .mockResolvedValueOnce({ id: '00TDp00000Ab0XyzAAA' })
+      .mockRejectedValueOnce({ status: 503, body: { message: 'Service Unavailable' } });
+    const element = await createComponent();
+    const refreshed = jest.fn();
+    element.addEventListener('lightning__refresh', refreshed);
+    await completeRequiredItems(element);
+    await submit(element);
+
+    expect(refreshed).toHaveBeenCalledTimes(1);
+    expect(text(element, '.save-error')).toBe('Service Unavailable');
+  });
+
+  it('does not refresh when no Task was made and nothing was submitted', async () => {
+    createRecord.mockRejectedValueOnce({ status: 503, body: { message: 'Service Unavailable' } });
+    const element = await createComponent();
+    const refreshed = jest.fn();
+    element.addEventListener('lightning__refresh', refreshed);
+    await completeRequiredItems(element);
+    await submit(element);
+
+    expect(refreshed).not.toHaveBeenCalled();
   });
 
   it('is accessible once submitted and routed', async () => {
