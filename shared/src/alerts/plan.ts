@@ -76,8 +76,13 @@ export function planAlerts(input: AlertPlanInput): AlertPlan {
   const sentNow = formatInstant(asOfMs);
   for (const candidate of candidates) {
     if (log[candidate.eventKey] !== undefined || cooling(candidate)) continue;
-    const channels = input.settings.alerts.channels.filter((ch) =>
-      ch.events.includes(candidate.event),
+    // A webhook posts to one Slack channel: two entries naming the same secret get one message.
+    const channels = input.settings.alerts.channels.filter(
+      (ch, i, all) =>
+        ch.events.includes(candidate.event) &&
+        all.findIndex(
+          (o) => o.webhookSecret === ch.webhookSecret && o.events.includes(candidate.event),
+        ) === i,
     );
     if (channels.length === 0) continue;
     const message = alertMessage(input.account, candidate, input.evaluation.health.drivers);
