@@ -54,3 +54,5 @@ export * from './calibration/index.js';
 export * from './alerts/log.js';
 export * from './alerts/message.js';
 export * from './alerts/plan.js';
+export * from './alerts/labels.js';
+export * from './alerts/sample.js';
