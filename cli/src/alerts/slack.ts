@@ -4,6 +4,7 @@ import {
   type FetchFunction,
   type IncomingWebhookSendArguments,
 } from '@slack/webhook';
+import { z } from 'zod';
 import type { AlertEvent, ChannelAlert } from '@csops/core';
 
 /** What became of one alert. The reason is plain words and never holds the webhook URL. */
@@ -42,14 +43,11 @@ type Outcome =
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+const webhookUrlSchema = z.url({ protocol: /^https?$/ });
+
 function webhookAddress(text: string | undefined): URL | null {
-  if (text === undefined || text.trim() === '') return null;
-  try {
-    const url = new URL(text.trim());
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
-  } catch {
-    return null;
-  }
+  const parsed = webhookUrlSchema.safeParse(text?.trim());
+  return parsed.success ? new URL(parsed.data) : null;
 }
 
 /** Slack's answer, one short line: "no_service", "invalid_payload". */
