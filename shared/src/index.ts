@@ -51,3 +51,8 @@ export * from './writeback/health-result.js';
 export * from './writeback/stale.js';
 export * from './portfolio/index.js';
 export * from './calibration/index.js';
+export * from './alerts/log.js';
+export * from './alerts/message.js';
+export * from './alerts/plan.js';
+export * from './alerts/labels.js';
+export * from './alerts/sample.js';
