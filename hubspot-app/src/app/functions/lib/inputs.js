@@ -87,3 +87,23 @@ module.exports = {
   settingsHistoryInput,
   rescoreInput,
 };
+
+/** The CSM's words on a playbook task: a skip must say why; HubSpot shows the note on the task. */
+const taskNote = z
+  .string({ message: 'must be text' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(500, 'keep it to 500 characters');
+
+module.exports.playbookTaskUpdateInput = z
+  .object({
+    companyId: recordId,
+    taskId: recordId,
+    outcome: z.enum(['done', 'skipped'], { message: 'must be "done" or "skipped"' }),
+    note: taskNote.optional(),
+    asOf,
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome === 'skipped' && v.note === undefined)
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'say why this task is skipped' });
+  });
