@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_CSMS } from '@csops/sandbox';
-import { expectOk, openPortal, type FunctionContext, type Portal } from './harness.js';
+import {
+  expectOk,
+  openPortal,
+  type FunctionContext,
+  type FunctionResult,
+  type Portal,
+} from './harness.js';
 
 let portal: Portal;
 beforeAll(async () => {
@@ -152,8 +158,8 @@ describe('playbook_task_update function', () => {
     const taskId = await playbookTask();
     portal.sandbox.resetStats();
     portal.sandbox.setFaults({ failureRate: 0.3, requestsPer10s: 25 });
-    let stats;
-    const results = [];
+    let stats: ReturnType<Portal['sandbox']['stats']>;
+    const results: FunctionResult[] = [];
     try {
       for (let i = 0; i < 3; i++)
         results.push(await update({ companyId, taskId, outcome: 'skipped', note: 'Duplicate' }));
