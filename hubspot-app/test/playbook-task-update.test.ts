@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseWith } from '@csops/core';
 import { DEMO_ACCOUNTS, DEMO_CSMS } from '@csops/sandbox';
 import {
   expectOk,
@@ -7,6 +10,10 @@ import {
   type FunctionResult,
   type Portal,
 } from './harness.js';
+
+const { playbookTaskUpdateInput } = createRequire(import.meta.url)(
+  '../src/app/functions/lib/inputs.js',
+) as { playbookTaskUpdateInput: Parameters<typeof parseWith>[0] };
 
 let portal: Portal;
 beforeAll(async () => {
@@ -202,7 +209,30 @@ describe('playbook_task_update function', () => {
     expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const paths = !wrong.ok ? (wrong.error.issues ?? []).map((i) => i.path).sort() : [];
     expect(paths).toEqual(['outcome', 'taskId']);
+    const unnamed = await update({ taskId: '1', outcome: 'done' });
+    expect(!unnamed.ok && unnamed.error.issues).toEqual([
+      { path: 'companyId', message: 'must be a HubSpot record id (digits)' },
+    ]);
     expect(portal.sandbox.stats().requests).toBe(0);
+  });
+
+  it('takes any skip reason of 1 to 500 characters once trimmed, and no other', () => {
+    const padding = fc.string({ unit: fc.constantFrom(' ', '\n', '\t'), maxLength: 3 });
+    fc.assert(
+      fc.property(padding, fc.string({ maxLength: 520 }), padding, (before, words, after) => {
+        const parsed = parseWith(playbookTaskUpdateInput, {
+          companyId: '1',
+          taskId: '2',
+          outcome: 'skipped',
+          note: `${before}${words}${after}`,
+        });
+        const reason = `${before}${words}${after}`.trim();
+        const fits = reason.length >= 1 && reason.length <= 500;
+        expect(parsed.success).toBe(fits);
+        if (parsed.success) expect((parsed.data as { note: string }).note).toBe(reason);
+        else expect(parsed.issues.map((i) => i.path)).toEqual(['note']);
+      }),
+    );
   });
 
   it('refuses a task csops did not create, and leaves it open', async () => {

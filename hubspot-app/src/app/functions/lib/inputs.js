@@ -95,10 +95,15 @@ const taskNote = z
   .min(1, 'must not be empty')
   .max(500, 'keep it to 500 characters');
 
+/** A record id the call must name: its absence is said in the same words as a malformed one. */
+const namedRecordId = z
+  .union([z.string(), z.number()], { message: 'must be a HubSpot record id (digits)' })
+  .pipe(recordId);
+
 module.exports.playbookTaskUpdateInput = z
   .object({
-    companyId: recordId,
-    taskId: recordId,
+    companyId: namedRecordId,
+    taskId: namedRecordId,
     outcome: z.enum(['done', 'skipped'], { message: 'must be "done" or "skipped"' }),
     note: taskNote.optional(),
     asOf,
