@@ -82,6 +82,19 @@ describe('Playbook tasks on the health card', () => {
     }
   });
 
+  it('takes the order and the flags from the answer, never from the dates', async () => {
+    // The core lists the tasks in the function; the card draws that list as it comes.
+    const answer = healthWithPlaybook();
+    const playbook = answer.data.playbook!;
+    const [late, today, ...rest] = playbook.tasks;
+    playbook.tasks = [{ ...today!, dueToday: false }, { ...late!, overdue: false }, ...rest];
+    const r = await renderLoaded(answer);
+    expect(order(r)).toEqual(['9101', '9093', '9102', '9095', '9090']);
+    expect(row(r, '9101').maybeFind(StatusTag)).toBeNull();
+    expect(row(r, '9093').maybeFind(StatusTag)).toBeNull();
+    expect(rowTexts(r, '9093')).toContain('Due 2026-10-30');
+  });
+
   it('shows done and skipped tasks below, greyed, with the skip reason and no buttons', async () => {
     const r = await renderLoaded();
     const skipped = row(r, '9095');
