@@ -75,6 +75,7 @@ describe('the HubSpot project', () => {
       'handoff_load',
       'handoff_save',
       'handoff_submit',
+      'playbook_task_update',
       'portfolio_rescore',
       'settings_get',
       'settings_history',

@@ -11,6 +11,11 @@ export function day(iso: string | null | undefined): string {
   return iso ? iso.slice(0, 10) : '—';
 }
 
+/** A count of things, grouped by thousands as amounts are. */
+export function count(n: number): string {
+  return formatAmount(n);
+}
+
 export function percent(share: number): string {
   return displayPercent(share);
 }

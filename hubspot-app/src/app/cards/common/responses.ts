@@ -4,7 +4,9 @@ import type {
   FieldIssue,
   HandoffEvaluation,
   HandoffInput,
+  ListedTask,
   Settings,
+  WaitingEscalation,
 } from '@csops/core';
 
 export interface FunctionError {
@@ -32,6 +34,26 @@ export interface AccountHealthResponse {
   evaluation: AccountEvaluation;
   openExpansionDeal: ExpansionDealRef | null;
   dataIssues: FieldIssue[];
+  /** The company's csops tasks as the CRM holds them; absent from functions older than the ledger. */
+  playbook?: PlaybookView;
+}
+
+/** A csops playbook task in the CRM, listed by the core, with its HubSpot link and owner. */
+export type PlaybookTaskView = ListedTask & { url: string | null; ownerName: string | null };
+
+export interface PlaybookView {
+  tasks: PlaybookTaskView[];
+  open: number;
+  overdue: number;
+  waiting: WaitingEscalation[];
+  /** Tasks this load created. */
+  created: number;
+}
+
+export type TaskOutcome = 'done' | 'skipped';
+
+export interface PlaybookTaskUpdateResponse {
+  task: PlaybookTaskView;
 }
 
 export interface CreateExpansionDealResponse {

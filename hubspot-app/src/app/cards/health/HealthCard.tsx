@@ -12,6 +12,7 @@ import type {
   AccountHealthResponse,
   CreateExpansionDealResponse,
   FunctionError,
+  PlaybookTaskView,
 } from '../common/responses.js';
 import { callFunction, useFunction } from '../common/useFunction.js';
 import { ErrorView } from '../common/ErrorView.js';
@@ -21,6 +22,7 @@ import { Drivers } from './Drivers.js';
 import { RenewalRiskSection } from './RenewalRiskSection.js';
 import { PlaybookSection } from './PlaybookSection.js';
 import { ExpansionSection } from './ExpansionSection.js';
+import { withTask } from './playbook-tasks.js';
 
 export interface HealthCardProps {
   companyId: string;
@@ -69,6 +71,21 @@ export function HealthCard({ companyId, portalId, addAlert }: HealthCardProps) {
     });
   }
 
+  // From the state as it is when the answer arrives: two tasks closed at once both stay closed.
+  function taskUpdated(task: PlaybookTaskView) {
+    setState((current) =>
+      current.status === 'ready' && current.data.playbook
+        ? {
+            status: 'ready',
+            data: {
+              ...current.data,
+              playbook: withTask(current.data.playbook, task, current.data.asOf),
+            },
+          }
+        : current,
+    );
+  }
+
   const refresh = (
     <Button onClick={() => void reload()} size="sm" testId="refresh">
       Refresh
@@ -94,7 +111,12 @@ export function HealthCard({ companyId, portalId, addAlert }: HealthCardProps) {
       <Divider />
       <RenewalRiskSection risk={risk} />
       <Divider />
-      <PlaybookSection actions={actions} />
+      <PlaybookSection
+        companyId={companyId}
+        actions={actions}
+        playbook={data.playbook}
+        onTaskUpdated={taskUpdated}
+      />
       <ExpansionSection
         expansion={expansion}
         openDeal={data.openExpansionDeal}

@@ -87,3 +87,28 @@ module.exports = {
   settingsHistoryInput,
   rescoreInput,
 };
+
+/** The CSM's words on a playbook task: a skip must say why; HubSpot shows the note on the task. */
+const taskNote = z
+  .string({ message: 'must be text' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(500, 'keep it to 500 characters');
+
+/** A record id the call must name: its absence is said in the same words as a malformed one. */
+const namedRecordId = z
+  .union([z.string(), z.number()], { message: 'must be a HubSpot record id (digits)' })
+  .pipe(recordId);
+
+module.exports.playbookTaskUpdateInput = z
+  .object({
+    companyId: namedRecordId,
+    taskId: namedRecordId,
+    outcome: z.enum(['done', 'skipped'], { message: 'must be "done" or "skipped"' }),
+    note: taskNote.optional(),
+    asOf,
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome === 'skipped' && v.note === undefined)
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'say why this task is skipped' });
+  });
