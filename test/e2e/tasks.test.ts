@@ -60,6 +60,10 @@ describe('playbook tasks in the preview (Chromium)', () => {
         );
         const owner = await champion.locator('[data-task-owner]').textContent();
         expect(DEMO_CSMS.map((c) => c.name)).toContain(owner);
+        // 24 open tasks: the first few show, the rest on asking.
+        await expect(card.locator('[data-task-id]').count()).resolves.toBe(8);
+        await card.locator('[data-action=show-all-tasks]').click();
+        await expect(card.locator('[data-task-id]').count()).resolves.toBe(24);
         await card.scrollIntoViewIfNeeded();
         await screenshot(`company-tasks-${width}`);
       }
@@ -106,7 +110,7 @@ describe('playbook tasks in the preview (Chromium)', () => {
         await screenshot(`tasks-page-${width}`);
       }
 
-      // Done or skipped: the seeded skipped task with its note, and a link to its company.
+      // Done or skipped: the seeded skipped task with its note, linking to its company and to itself.
       await page.locator('select[name=filter]').selectOption('done');
       const skipped = page.locator('tr[data-task-id]', {
         hasText: 'Hold an executive business review',
@@ -115,14 +119,19 @@ describe('playbook tasks in the preview (Chromium)', () => {
       await expect(skipped.locator('[data-closed-note]').textContent()).resolves.toMatch(
         /^Skipped: /,
       );
-      await skipped.locator('[data-cell=company] a').click();
-      await page.waitForURL(`**/companies/*`);
+      await expect(skipped.locator('[data-cell=company]').textContent()).resolves.toBe(
+        DEMO_ACCOUNTS.overdueInvoices.name,
+      );
+      const taskId = await skipped.getAttribute('data-task-id');
+      await skipped.getByRole('link', { name: 'Hold an executive business review' }).click();
+      await page.waitForURL(`**/companies/*#task-${taskId}`);
       await page
         .locator('[data-record-name]', { hasText: DEMO_ACCOUNTS.overdueInvoices.name })
         .waitFor({ timeout: 30_000 });
-      await page
-        .locator('[data-company-tasks] [data-task-id]', { hasText: 'Hold an executive' })
-        .waitFor();
+      // Closed tasks sit below 22 open ones, yet the linked one is shown and marked.
+      const target = page.locator(`[data-company-tasks] #task-${taskId}`);
+      await target.waitFor({ timeout: 30_000 });
+      await expect(target.getAttribute('data-linked')).resolves.toBe('true');
       expect(pageErrors).toEqual([]);
     });
   });

@@ -1,7 +1,9 @@
 // The company's tasks beside its cards, open ones first, as HubSpot lists a record's tasks.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { TaskRow } from '../tasks.js';
 import { taskHref, TaskDue, TaskStatus } from './task-parts.js';
+
+const SHOWN = 8;
 
 export function CompanyTasks({ rows, error }: { rows: TaskRow[] | null; error: string | null }) {
   // A link to one task lands on it once the list has drawn.
@@ -9,7 +11,12 @@ export function CompanyTasks({ rows, error }: { rows: TaskRow[] | null; error: s
     if (!rows || !window.location.hash.startsWith('#task-')) return;
     document.getElementById(window.location.hash.slice(1))?.scrollIntoView({ block: 'center' });
   }, [rows]);
-  const list = rows ? [...rows.filter((t) => t.open), ...rows.filter((t) => !t.open)] : [];
+  const [showAll, setShowAll] = useState(false);
+  const all = rows ? [...rows.filter((t) => t.open), ...rows.filter((t) => !t.open)] : [];
+  // A linked task is shown even when it is past the first few.
+  const linkedId = window.location.hash.startsWith('#task-') ? window.location.hash.slice(6) : null;
+  const linked = all.findIndex((t) => t.id === linkedId);
+  const list = showAll || linked >= SHOWN ? all : all.slice(0, SHOWN);
   return (
     <section className="side-card" data-company-tasks="">
       <h2 className="side-card__title">
@@ -21,8 +28,10 @@ export function CompanyTasks({ rows, error }: { rows: TaskRow[] | null; error: s
         <div
           key={t.id}
           id={`task-${t.id}`}
-          className="side-card__item task-item"
+          // The task a link points at: :target misses it, as the list draws after the page loads.
+          className={`side-card__item task-item${linkedId === t.id ? ' is-linked' : ''}`}
           data-task-id={t.id}
+          data-linked={linkedId === t.id ? 'true' : undefined}
           data-overdue={t.overdue ? 'true' : undefined}
         >
           <a className="hs-link task-item__subject" href={taskHref(t) ?? '#'}>
@@ -44,9 +53,21 @@ export function CompanyTasks({ rows, error }: { rows: TaskRow[] | null; error: s
           ) : null}
         </div>
       ))}
-      <a className="hs-link hs-text--micro" href="/tasks">
-        All tasks ›
-      </a>
+      {list.length < all.length ? (
+        <button
+          type="button"
+          className="hs-button hs-button--small"
+          data-action="show-all-tasks"
+          onClick={() => setShowAll(true)}
+        >
+          Show all {all.length}
+        </button>
+      ) : null}
+      <div>
+        <a className="hs-link hs-text--micro" href="/tasks">
+          The book’s tasks ›
+        </a>
+      </div>
     </section>
   );
 }

@@ -11,6 +11,9 @@ const FILTERS: [Filter, string][] = [
   ['done', 'Done or skipped'],
 ];
 
+// Said of the page on screen, which is the one last answered, not a filter still loading.
+const shown = (filter: Filter) => (filter === 'done' ? 'closed' : filter);
+
 function initialQuery(): { filter: Filter; sort: 'asc' | 'desc'; page: number } {
   const params = new URLSearchParams(window.location.search);
   const filter = FILTERS.find(([f]) => f === params.get('filter'))?.[0] ?? 'open';
@@ -52,7 +55,7 @@ export function TasksPage() {
           <h1 className="page-title">Tasks</h1>
           <div className="hs-text hs-text--micro" data-task-count="">
             {data
-              ? `${data.total} ${query.filter === 'done' ? 'closed' : query.filter} csops task${data.total === 1 ? '' : 's'}`
+              ? `${data.total} ${shown(data.query.filter)} csops task${data.total === 1 ? '' : 's'}`
               : ' '}
           </div>
         </div>
@@ -150,7 +153,7 @@ export function TasksPage() {
               {rows.length === 0 ? (
                 <tr>
                   <td colSpan={5} className="empty-row">
-                    No {query.filter === 'done' ? 'closed' : query.filter} tasks.
+                    No {shown(data.query.filter)} tasks.
                   </td>
                 </tr>
               ) : null}
