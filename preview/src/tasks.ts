@@ -60,6 +60,10 @@ export interface TaskPage {
   query: TaskQuery;
 }
 
+// HubSpot's documented sort form; the client's type says string.
+const byDue = (direction: 'ASCENDING' | 'DESCENDING') =>
+  ({ propertyName: 'hs_timestamp', direction }) as never;
+
 /** Start of the UTC day `now` falls on: tasks due before it are overdue. */
 function startOfDay(now: string): string {
   return `${isoDate(now)}T00:00:00.000Z`;
@@ -169,7 +173,7 @@ export async function readCompanyTasks(
           ],
         },
       ],
-      sorts: ['hs_timestamp'],
+      sorts: [byDue('ASCENDING')],
       properties: TASK_PROPERTIES,
       limit: 200,
       after,
@@ -203,7 +207,7 @@ export async function readTaskPage(
   }
   const result = await client.crm.objects.tasks.searchApi.doSearch({
     filterGroups: [{ filters }],
-    sorts: [query.sort === 'asc' ? 'hs_timestamp' : '-hs_timestamp'],
+    sorts: [byDue(query.sort === 'asc' ? 'ASCENDING' : 'DESCENDING')],
     properties: TASK_PROPERTIES,
     limit: TASKS_PAGE_SIZE,
     after: query.page > 1 ? String((query.page - 1) * TASKS_PAGE_SIZE) : undefined,
