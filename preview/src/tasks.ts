@@ -84,6 +84,7 @@ async function statusLabels(client: Client): Promise<Map<string, string>> {
 }
 
 type Found = { id: string; properties: Record<string, string | null> };
+type RowCompany = { id: string; name: string };
 
 /** Each task's company (its first), named. */
 async function companiesOf(client: Client, ids: string[]): Promise<Map<string, RowCompany>> {
@@ -112,7 +113,6 @@ async function companiesOf(client: Client, ids: string[]): Promise<Map<string, R
   }
   return out;
 }
-type RowCompany = { id: string; name: string };
 
 async function toRows(
   client: Client,
