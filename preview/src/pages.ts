@@ -1,6 +1,6 @@
 // The HTML shell of every preview page: HubSpot-like chrome drawn on the server, the page body drawn by
 // the host bundle from the bootstrap data.
-export type PageKind = 'portfolio' | 'deals' | 'record' | 'settings' | 'not-found';
+export type PageKind = 'portfolio' | 'deals' | 'tasks' | 'record' | 'settings' | 'not-found';
 
 export interface PageBootstrap {
   page: PageKind;
@@ -51,6 +51,7 @@ export function renderPage(data: PageBootstrap): string {
     <div class="sidenav__section">CRM</div>
     ${nav('/', 'Companies', data.page === 'portfolio' || data.objectType === 'companies')}
     ${nav('/deals', 'Deals', data.page === 'deals' || data.objectType === 'deals')}
+    ${nav('/tasks', 'Tasks', data.page === 'tasks')}
     <div class="sidenav__section">Connected apps</div>
     ${nav('/settings', 'csops settings', data.page === 'settings')}
   </nav>

@@ -140,6 +140,20 @@ describe('who may call the preview', () => {
     expect(response.status).toBe(415);
   });
 
+  it('serves the Tasks page in the navigation, and refuses a task filter it does not offer by name', async () => {
+    const html = await (await fetch(`${preview.url}/tasks`)).text();
+    expect(html).toContain(
+      'href="/tasks" class="sidenav__link is-active" aria-current="page">Tasks<',
+    );
+    const response = await fetch(`${preview.url}/api/tasks?filter=late`, {
+      headers: { [PREVIEW_TOKEN_HEADER]: preview.apiToken },
+    });
+    expect(response.status).toBe(400);
+    await expect(response.json()).resolves.toMatchObject({
+      error: expect.stringMatching(/^filter: /),
+    });
+  });
+
   it('answers nothing, not even a page, to a host name other than its own (DNS rebinding)', async () => {
     expect(await getWithHost('/api/portfolio', 'evil.example')).toBe(421);
     expect(await getWithHost('/', `evil.example:${preview.port}`)).toBe(421);

@@ -19,6 +19,7 @@ import {
 import { createFunctionRunner, type FunctionUser } from './function-runner.js';
 import { renderPage, type PageBootstrap } from './pages.js';
 import { guardRequest, RefusedRequest } from './request-guard.js';
+import { readCompanyTasks, readTaskPage, taskQuerySchema } from './tasks.js';
 
 export interface PreviewOptions {
   crm: CrmConnection & { portalId: number };
@@ -195,6 +196,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (method === 'GET' && path === '/deals') {
       return send(res, 200, 'text/html; charset=utf-8', renderPage(bootstrap('deals', 'Deals')));
     }
+    if (method === 'GET' && path === '/tasks') {
+      return send(res, 200, 'text/html; charset=utf-8', renderPage(bootstrap('tasks', 'Tasks')));
+    }
     if (method === 'GET' && path === '/settings') {
       return send(
         res,
@@ -239,6 +243,14 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }
     if (method === 'GET' && path === '/api/deals') {
       return sendJson(res, 200, { deals: await readDeals(client, new Date().toISOString()) });
+    }
+    if (method === 'GET' && path === '/api/tasks') {
+      const query = parseBody(taskQuerySchema, Object.fromEntries(url.searchParams));
+      return sendJson(res, 200, await readTaskPage(client, query, new Date().toISOString()));
+    }
+    if (method === 'GET' && (m = /^\/api\/records\/companies\/(\d+)\/tasks$/.exec(path))) {
+      const tasks = await readCompanyTasks(client, m[1] ?? '', new Date().toISOString());
+      return sendJson(res, 200, { tasks });
     }
     if (method === 'GET' && (m = /^\/api\/records\/([a-z]+)\/(\d+)$/.exec(path))) {
       const [, objectType = '', id = ''] = m;

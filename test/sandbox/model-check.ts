@@ -14,6 +14,7 @@ type ModelClass = { getAttributeTypeMap(): Attribute[] };
 /** The api-client's model folders, by API. */
 export const MODELS = {
   objects: '@hubspot/api-client/lib/codegen/crm/objects/models',
+  tasks: '@hubspot/api-client/lib/codegen/crm/objects/tasks/models',
   companies: '@hubspot/api-client/lib/codegen/crm/companies/models',
   contacts: '@hubspot/api-client/lib/codegen/crm/contacts/models',
   deals: '@hubspot/api-client/lib/codegen/crm/deals/models',

@@ -5,6 +5,7 @@ import { DealsPage } from './deals-page.js';
 import { PortfolioPage } from './portfolio-page.js';
 import { RecordPage } from './record-page.js';
 import { SettingsPage } from './settings-page.js';
+import { TasksPage } from './tasks-page.js';
 
 const data = bootstrapData();
 const main = document.getElementById('main');
@@ -15,6 +16,8 @@ function Page() {
       return <PortfolioPage data={data} />;
     case 'deals':
       return <DealsPage />;
+    case 'tasks':
+      return <TasksPage />;
     case 'record':
       return <RecordPage data={data} />;
     case 'settings':

@@ -8,6 +8,8 @@ import { AlertStack, useAlerts } from './alerts.js';
 import { extensionContextUser, getJson, portalContext, postJson, runFunction } from './api.js';
 import { ExtensionView, type ExtensionHost } from './extension-view.js';
 import { formatDate } from './format.js';
+import { CompanyTasks } from './company-tasks.js';
+import type { TaskRow } from '../tasks.js';
 
 type Listener = { names: string[]; callback: (properties: Record<string, string | null>) => void };
 
@@ -53,6 +55,10 @@ export function RecordPage({ data }: { data: PageBootstrap }) {
   const [panel, setPanel] = useState<RecordPanel | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [propertiesVersion, setPropertiesVersion] = useState(0);
+  const [tasks, setTasks] = useState<{ rows: TaskRow[] | null; error: string | null }>({
+    rows: null,
+    error: null,
+  });
   const { alerts, add: addAlert, dismiss } = useAlerts();
   const listeners = useRef<Set<Listener>>(new Set());
   const panelRef = useRef<RecordPanel | null>(null);
@@ -68,6 +74,12 @@ export function RecordPage({ data }: { data: PageBootstrap }) {
   );
 
   const refresh = useCallback(async () => {
+    if (objectType === 'companies') {
+      // What a card's function wrote (a task it created or closed) shows beside it straight away.
+      getJson<{ tasks: TaskRow[] }>(`/api/records/companies/${objectId}/tasks`)
+        .then((r) => setTasks({ rows: r.tasks, error: null }))
+        .catch((e: Error) => setTasks({ rows: null, error: e.message }));
+    }
     try {
       setPanel(await getJson<RecordPanel>(`/api/records/${objectType}/${objectId}`));
       setError(null);
@@ -205,6 +217,7 @@ export function RecordPage({ data }: { data: PageBootstrap }) {
           ? association('deals', 'Deals')
           : association('companies', 'Companies')}
         {objectType === 'companies' ? association('contacts', 'Contacts') : null}
+        {objectType === 'companies' ? <CompanyTasks rows={tasks.rows} error={tasks.error} /> : null}
       </aside>
     </div>
   );

@@ -55,16 +55,40 @@ function checkProperties(
       continue;
     }
     const v = normaliseValue(def, raw);
-    if (v.ok) out[name] = v.value;
-    else invalid.push({ name, error: v.error, message: v.message });
+    if (!v.ok) invalid.push({ name, error: v.error, message: v.message });
+    else if (OWNER_PROPERTIES.has(name) && v.value !== '' && !isOwner(store, v.value)) {
+      invalid.push({
+        name,
+        error: 'INVALID_OWNER_ID',
+        message: `${v.value} is not a valid owner id`,
+      });
+    } else out[name] = v.value;
   }
   if (invalid.length) throw invalidPropertyValues(invalid);
   return out;
 }
 
+/** HubSpot's owner properties: a value must be the id of an active owner of the portal. */
+const OWNER_PROPERTIES = new Set(['hubspot_owner_id']);
+
+function isOwner(store: CrmStore, id: string): boolean {
+  return store.ownerList().some((o) => o.id === id && !o.archived);
+}
+
 /** Properties the CRM derives itself, kept consistent on every write. */
-function derive(type: ObjectType, props: Record<string, string>): void {
-  if (type.name === 'deals') {
+function derive(
+  type: ObjectType,
+  props: Record<string, string>,
+  before: Record<string, string> | undefined,
+  now: string,
+): void {
+  if (type.name === 'tasks') {
+    const completed = props.hs_task_status === 'COMPLETED';
+    const wasCompleted = before?.hs_task_status === 'COMPLETED';
+    // Completing stamps the moment; a task completed again keeps its first stamp; reopening clears it.
+    if (!completed) props.hs_task_completion_date = '';
+    else if (!wasCompleted || !props.hs_task_completion_date) props.hs_task_completion_date = now;
+  } else if (type.name === 'deals') {
     const stage = props.dealstage ?? '';
     props.hs_is_closed = String(stage === 'closedwon' || stage === 'closedlost');
     props.hs_is_closed_won = String(stage === 'closedwon');
@@ -102,20 +126,24 @@ function checkUnique(
     (p) => p.hasUniqueValue && !p.archived,
   );
   for (const def of uniqueProps) {
+    // value → the write holding it: a record id, or the input's place for a record not made yet.
     const inBatch = new Map<string, string>();
-    for (const w of writes) {
+    for (const [i, w] of writes.entries()) {
+      const who = w.id ?? `input ${i}`;
       const value = w.props[def.name];
       if (!value) continue;
       const existing = store.findByUnique(type.objectTypeId, def.name, value);
       if (existing && existing.id !== w.id)
         throw uniqueConflict(type, def.name, value, existing.id);
       const earlier = inBatch.get(value);
-      if (earlier !== undefined && earlier !== (w.id ?? '')) {
-        throw validationError(
-          `Duplicate value "${value}" for unique property ${def.name} within the batch`,
+      if (earlier !== undefined && earlier !== who) {
+        // Two inputs of one batch claim the same value: one of them would be the duplicate.
+        throw conflict(
+          `${def.name} "${value}" appears in more than one input of the batch; ${def.name} must be unique`,
+          { propertyName: [def.name], value: [value] },
         );
       }
-      inBatch.set(value, w.id ?? '');
+      inBatch.set(value, who);
     }
   }
 }
@@ -199,7 +227,7 @@ export function createRecords(
       hs_lastmodifieddate: now,
       hs_object_id: id,
     };
-    derive(type, properties);
+    derive(type, properties, undefined, now);
     const record: CrmRecord = {
       id,
       properties,
@@ -275,7 +303,7 @@ export function updateRecords(
   );
   const updated = prepared.map(({ existing, props }) => {
     const properties = { ...existing!.properties, ...props, hs_lastmodifieddate: now };
-    derive(type, properties);
+    derive(type, properties, existing!.properties, now);
     return { ...existing!, properties, updatedAt: now };
   });
   store.commit(updated.map((r) => ({ k: 'rec', t: type.objectTypeId, r })));

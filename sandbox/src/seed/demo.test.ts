@@ -109,6 +109,33 @@ describe('demo portfolio', () => {
     expect(expansions.length).toBeGreaterThan(0);
   });
 
+  it('has csops playbook tasks on named accounts: one open and overdue, one done, one skipped with a note', () => {
+    const tasksType = type('tasks');
+    const tasks = store.listRecords(tasksType).map((t) => ({
+      p: t.properties,
+      company: [...store.associations(tasksType, t.id, type('companies')).keys()],
+    }));
+    expect(new Set(tasks.map((t) => t.p.csops_action_key)).size).toBe(tasks.length);
+    for (const { p, company: linkedTo } of tasks) {
+      expect(linkedTo).toHaveLength(1);
+      expect(p.hubspot_owner_id).toBe(company(linkedTo[0]!).csops_csm_owner_id);
+      expect(p.csops_action_key).toMatch(
+        new RegExp(`^csops:${linkedTo[0]}:${p.csops_playbook_id}:`),
+      );
+    }
+    const on = (id: string) => tasks.find((t) => t.company[0] === id)!.p;
+    const overdue = on(DEMO_ACCOUNTS.silentChurner.id);
+    expect(overdue.hs_task_status).toBe('NOT_STARTED');
+    expect(daysFromReference(overdue.hs_timestamp!)).toBeLessThan(-7);
+    const done = on(DEMO_ACCOUNTS.onboarding.id);
+    expect(done.hs_task_status).toBe('COMPLETED');
+    expect(daysFromReference(done.hs_task_completion_date!)).toBe(-10);
+    const skipped = on(DEMO_ACCOUNTS.overdueInvoices.id);
+    expect(skipped.hs_task_status).toBe('COMPLETED');
+    expect(skipped.csops_outcome).toBe('skipped');
+    expect(skipped.csops_closed_note).toMatch(/^Skipped: /);
+  });
+
   it('has CSMs and AEs to route to, a settings admin and a user who is not', () => {
     expect(DEMO_CSMS.length + DEMO_AES.length).toBeGreaterThanOrEqual(6);
     const owners = new Set(companies.map((c) => c.properties.hubspot_owner_id));

@@ -4,6 +4,7 @@ import type { CreateInput } from '../crm/records.js';
 import type { CrmStore } from '../store/store.js';
 import { NAMED_PROFILES, randomProfile } from './demo-profiles.js';
 import type { AccountProfile } from './demo-profiles.js';
+import { seedDemoTasks } from './demo-tasks.js';
 import { DEMO_AES, DEMO_CSMS } from './portal.js';
 import { Prng } from './prng.js';
 
@@ -100,6 +101,8 @@ export function seedDemoPortfolio(
     createHistory(store, p, companyIds[i]!, reference, rng);
     if (p.key) ids[p.key] = companyIds[i]!;
   });
+  // Last, so every other record keeps the id it had before the demo had tasks.
+  seedDemoTasks(store, reference, ids);
   return ids;
 }
 
