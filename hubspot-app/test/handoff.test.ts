@@ -178,6 +178,18 @@ describe('handoff functions', () => {
     );
     expect(submitted.csm).toMatchObject({ id: '7000001', name: null });
     expect((await readDeal(dealId)).properties.csops_handoff_status).toBe('submitted');
+    // HubSpot refuses a task owned by an id it knows no user by: the onboarding tasks land unowned.
+    const taskIds = await tasksOf(companyId);
+    const steps = defaultSettings().playbooks.find((p) => p.id === 'onboarding')?.steps ?? [];
+    expect(taskIds).toHaveLength(steps.length);
+    const tasks = await portal.client.crm.objects.tasks.batchApi.read({
+      inputs: taskIds.map((id) => ({ id })),
+      properties: ['hubspot_owner_id'],
+      propertiesWithHistory: [],
+    });
+    expect(tasks.results.map((t) => t.properties.hubspot_owner_id ?? '')).toEqual(
+      taskIds.map(() => ''),
+    );
   });
 
   it('creates each onboarding task once when the AE double-submits', async () => {

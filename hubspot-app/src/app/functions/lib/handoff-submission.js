@@ -106,7 +106,7 @@ async function createTasks(crm, record, where) {
       .map(async (t) => {
         const input = taskFor(t, { ...where, csmId: record.csm.id });
         try {
-          const made = await crm.create('tasks', input);
+          const made = await createOwnedIfPossible(crm, input);
           ids.set(t.key, made.id);
           created.push(made.id);
         } catch (error) {
@@ -119,6 +119,29 @@ async function createTasks(crm, record, where) {
       }),
   );
   return { record: core.withTaskIds(record, ids), created, existing };
+}
+
+/** HubSpot refused the task's owner: the id is no user of this portal (a deleted user, a typo). */
+function isInvalidOwner(/** @type {unknown} */ error) {
+  if (statusOf(error) !== 400) return false;
+  const body = /** @type {{ body?: unknown }} */ (error)?.body;
+  return /INVALID_OWNER_ID/.test(typeof body === 'string' ? body : JSON.stringify(body ?? ''));
+}
+
+/**
+ * Creates a task; when HubSpot knows no user by the owner id, creates it unowned instead, so the
+ * onboarding work still lands on the company rather than the whole submission failing.
+ * @param {import('./crm.js').Crm} crm
+ * @param {{ properties: Record<string, string> }} input
+ */
+async function createOwnedIfPossible(crm, input) {
+  try {
+    return await crm.create('tasks', input);
+  } catch (error) {
+    if (!isInvalidOwner(error) || !input.properties.hubspot_owner_id) throw error;
+    const { hubspot_owner_id: _unknown, ...properties } = input.properties;
+    return crm.create('tasks', { ...input, properties });
+  }
 }
 
 /** @param {import('./crm.js').Crm} crm @param {string} key */
