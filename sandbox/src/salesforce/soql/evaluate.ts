@@ -46,7 +46,7 @@ function resolvePath(root: SObjectDef, path: string[]): Resolved {
 function read(store: SfStore, r: SfRecord, p: Resolved): FieldValue {
   let current: SfRecord | undefined = r;
   for (const hop of p.hops) {
-    const id = current[hop.name];
+    const id: FieldValue | undefined = current[hop.name];
     if (typeof id !== 'string') return null;
     const t = sobjectOfId(id);
     current = t ? store.get(t.name, id) : undefined;
@@ -314,8 +314,8 @@ function shape(
     let target = out;
     let source: SfRecord | undefined = r;
     for (const hop of p.hops) {
-      const id = source?.[hop.name];
-      const t = typeof id === 'string' ? sobjectOfId(id) : undefined;
+      const id: FieldValue | undefined = source?.[hop.name];
+      const t: SObjectDef | undefined = typeof id === 'string' ? sobjectOfId(id) : undefined;
       source = t && typeof id === 'string' ? store.get(t.name, id) : undefined;
       const key = hop.relationshipName!;
       if (!source) {

@@ -216,9 +216,9 @@ export function parseSoql(soql: string): SoqlQuery {
       return { kind: 'in', field, negate: false, values: list() };
     }
     let op: Operator;
+    const tok = peek();
     if (isWord('LIKE')) op = 'like';
-    else if (peek().t === 'op' && ['=', '!=', '<', '<=', '>', '>='].includes(peek().v as string))
-      op = peek().v as Operator;
+    else if (tok.t === 'op' && ['=', '!=', '<', '<=', '>', '>='].includes(tok.v)) op = tok.v as Operator;
     else return fail();
     pos++;
     const value = literal();
