@@ -88,7 +88,7 @@ export function resolveInput(
   const locked: string[] = [];
   for (const [name, raw] of Object.entries(body)) {
     if (name === 'attributes') continue;
-    if (name === 'Id' && mode === 'update') continue;
+    if (name.toLowerCase() === 'id' && mode === 'update') continue;
     const def = fieldOf(type, name);
     if (!def)
       throw problem('INVALID_FIELD', `No such column '${name}' on sobject of type ${type.name}`, [name]);

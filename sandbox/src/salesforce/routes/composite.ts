@@ -78,7 +78,7 @@ export function registerCompositeRoutes(router: SfRouter, ctx: ApiContext, dispa
   router.add('POST', `${V}/composite/sobjects`, (req) => {
     const { allOrNone, records } = collectionBody(req.body);
     const results = saveEach(allOrNone, records, (r) => {
-      if (r.Id !== undefined)
+      if (idOf(r) !== undefined)
         throw new FieldProblem({ errorCode: 'INVALID_FIELD', message: 'cannot specify Id in an insert call', fields: ['Id'] });
       const rec = createRecord(ctx, typeName(r), r);
       return { id: rec.Id, success: true, errors: [] };
@@ -90,7 +90,8 @@ export function registerCompositeRoutes(router: SfRouter, ctx: ApiContext, dispa
     const { allOrNone, records } = collectionBody(req.body);
     const results = saveEach(allOrNone, records, (r) => {
       const type = typeName(r);
-      const id = typeof r.Id === 'string' ? normaliseId(r.Id) : undefined;
+      const raw = idOf(r);
+      const id = typeof raw === 'string' ? normaliseId(raw) : undefined;
       if (!id || sobjectOfId(id)?.name !== type.name)
         throw new FieldProblem({ errorCode: 'MALFORMED_ID', message: `Id in an update call must be the id of a ${type.name}`, fields: ['Id'] });
       const rec = updateRecord(ctx, type, id, r);
@@ -219,6 +220,12 @@ export function registerCompositeRoutes(router: SfRouter, ctx: ApiContext, dispa
     });
     return { status: 200, body: { hasErrors, results } };
   });
+}
+
+/** Field names are case-insensitive: jsforce sends `id` where the docs write `Id`. */
+function idOf(r: Record<string, unknown>): unknown {
+  const key = Object.keys(r).find((k) => k.toLowerCase() === 'id');
+  return key === undefined ? undefined : r[key];
 }
 
 function lower(h: Record<string, string> | undefined): SfRequest['headers'] {
