@@ -13,19 +13,27 @@ export async function openSalesforce(options: SalesforceSandboxOptions = {}): Pr
   return { sandbox, conn: connect(sandbox) };
 }
 
-export function connect(sandbox: RunningSalesforceSandbox, accessToken = sandbox.accessToken): Connection {
-  return new Connection({ instanceUrl: sandbox.instanceUrl, accessToken, version: sandbox.version });
+export function connect(
+  sandbox: RunningSalesforceSandbox,
+  accessToken = sandbox.accessToken,
+): Connection {
+  return new Connection({
+    instanceUrl: sandbox.instanceUrl,
+    accessToken,
+    version: sandbox.version,
+  });
 }
 
 /** The errorCode, message and full error list of a refused call. */
 export async function refusal(
-  call: Promise<unknown>,
+  call: PromiseLike<unknown>,
 ): Promise<{ errorCode: string; message: string; data: unknown }> {
   try {
     await call;
   } catch (err) {
     const e = err as { errorCode?: string; message: string; data?: unknown };
-    if (typeof e.errorCode === 'string') return { errorCode: e.errorCode, message: e.message, data: e.data };
+    if (typeof e.errorCode === 'string')
+      return { errorCode: e.errorCode, message: e.message, data: e.data };
     throw err;
   }
   throw new Error('expected the call to be refused, but it succeeded');

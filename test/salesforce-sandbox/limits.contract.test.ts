@@ -24,7 +24,10 @@ describe('API request limits', () => {
       const limits = await conn.limits();
       expect(limits.DailyApiRequests).toEqual({ Max: 5, Remaining: 0 });
       const refused = await refusal(conn.query('SELECT COUNT() FROM Account'));
-      expect(refused).toMatchObject({ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' });
+      expect(refused).toMatchObject({
+        errorCode: 'REQUEST_LIMIT_EXCEEDED',
+        message: 'TotalRequests Limit exceeded.',
+      });
       const raw = await fetch(`${sandbox.url}/services/data/v66.0/limits`, {
         headers: { Authorization: `Bearer ${sandbox.accessToken}` },
       });
@@ -58,7 +61,9 @@ describe('injected failures', () => {
       const r = await refusal(conn.sobject('Account').create({ Name: 'Never Kept' }));
       expect(r.errorCode).toBe('SERVER_UNAVAILABLE');
       sandbox.setFaults({ failureRate: 0 });
-      expect((await conn.query("SELECT COUNT() FROM Account WHERE Name = 'Never Kept'")).totalSize).toBe(0);
+      expect(
+        (await conn.query("SELECT COUNT() FROM Account WHERE Name = 'Never Kept'")).totalSize,
+      ).toBe(0);
       expect(sandbox.stats().injectedFailures).toBe(1);
     } finally {
       await sandbox.close();
@@ -69,7 +74,9 @@ describe('injected failures', () => {
     // Seed 8 fails the first attempt and serves the second.
     const { sandbox, conn } = await openSalesforce({ failureRate: 0.5, faultSeed: 8 });
     try {
-      const res = await conn.query(`SELECT Id FROM Account WHERE Id = '${SF_DEMO_ACCOUNTS.onboarding.id}'`);
+      const res = await conn.query(
+        `SELECT Id FROM Account WHERE Id = '${SF_DEMO_ACCOUNTS.onboarding.id}'`,
+      );
       expect(res.totalSize).toBe(1);
       expect(sandbox.stats().injectedFailures).toBe(1);
     } finally {
@@ -83,16 +90,24 @@ describe('persistence', () => {
     const dataDir = tempDir();
     const first = await openSalesforce({ dataDir });
     expect(first.sandbox.seeded).toBe(true);
-    const created = await first.conn.sobject('Account').create({ Name: 'Kept Co', Csops_ARR__c: 9_000 });
-    await first.conn.sobject('Account').update({ Id: SF_DEMO_ACCOUNTS.silentChurner.id, Csops_Health_Band__c: 'red' });
+    const created = await first.conn
+      .sobject('Account')
+      .create({ Name: 'Kept Co', Csops_ARR__c: 9_000 });
+    await first.conn
+      .sobject('Account')
+      .update({ Id: SF_DEMO_ACCOUNTS.silentChurner.id, Csops_Health_Band__c: 'red' });
     await first.sandbox.close();
 
     const second = await openSalesforce({ dataDir });
     try {
       expect(second.sandbox.seeded).toBe(false);
-      const kept = await second.conn.query<{ Id: string }>("SELECT Id FROM Account WHERE Name = 'Kept Co'");
+      const kept = await second.conn.query<{ Id: string }>(
+        "SELECT Id FROM Account WHERE Name = 'Kept Co'",
+      );
       expect(kept.records.map((r) => r.Id)).toEqual([(created as { id: string }).id]);
-      const churner = (await second.conn.sobject('Account').retrieve(SF_DEMO_ACCOUNTS.silentChurner.id)) as Record<string, unknown>;
+      const churner = (await second.conn
+        .sobject('Account')
+        .retrieve(SF_DEMO_ACCOUNTS.silentChurner.id)) as Record<string, unknown>;
       expect(churner.Csops_Health_Band__c).toBe('red');
       // Ids are never issued twice, even after a restart.
       const next = await second.conn.sobject('Account').create({ Name: 'After Restart' });
@@ -104,7 +119,9 @@ describe('persistence', () => {
     const reset = await openSalesforce({ dataDir, reset: true });
     try {
       expect(reset.sandbox.seeded).toBe(true);
-      expect((await reset.conn.query("SELECT COUNT() FROM Account WHERE Name = 'Kept Co'")).totalSize).toBe(0);
+      expect(
+        (await reset.conn.query("SELECT COUNT() FROM Account WHERE Name = 'Kept Co'")).totalSize,
+      ).toBe(0);
     } finally {
       await reset.sandbox.close();
     }
@@ -120,14 +137,22 @@ describe('persistence', () => {
       // since, and half a record the process was writing when it died.
       for (const f of ['salesforce-snapshot.json', 'salesforce-journal.log'])
         cpSync(join(live, f), join(crashed, f));
-      appendFileSync(join(crashed, 'salesforce-journal.log'), '0123456789abcdef {"s":99,"c":[{"k":"put"');
+      appendFileSync(
+        join(crashed, 'salesforce-journal.log'),
+        '0123456789abcdef {"s":99,"c":[{"k":"put"',
+      );
     } finally {
       await running.sandbox.close();
     }
     const restarted = await openSalesforce({ dataDir: crashed });
     try {
-      expect(restarted.sandbox.notices).toEqual([expect.stringContaining('Dropped 40 bytes an interrupted write left')]);
-      expect((await restarted.conn.query("SELECT COUNT() FROM Account WHERE Name = 'Acknowledged Co'")).totalSize).toBe(1);
+      expect(restarted.sandbox.notices).toEqual([
+        expect.stringContaining('Dropped 40 bytes an interrupted write left'),
+      ]);
+      expect(
+        (await restarted.conn.query("SELECT COUNT() FROM Account WHERE Name = 'Acknowledged Co'"))
+          .totalSize,
+      ).toBe(1);
     } finally {
       await restarted.sandbox.close();
     }

@@ -42,7 +42,11 @@ describe('the seeded demo portfolio', () => {
   });
 
   it('tells the same story as the HubSpot sandbox: the same values on every named account', async () => {
-    const client = new Client({ accessToken: 'demo', basePath: hubspot.url, numberOfApiCallRetries: 0 });
+    const client = new Client({
+      accessToken: 'demo',
+      basePath: hubspot.url,
+      numberOfApiCallRetries: 0,
+    });
     for (const [key, a] of Object.entries(DEMO_ACCOUNTS)) {
       const company = await client.crm.companies.basicApi.getById(a.id, [
         'csops_arr',
@@ -79,7 +83,11 @@ describe('the seeded demo portfolio', () => {
   });
 
   it('reads the csops settings record the way the Apex controller queries it', async () => {
-    const res = await sf.conn.query<{ DeveloperName: string; Weight_Usage__c: number; Handoff_Required_Roles__c: string }>(
+    const res = await sf.conn.query<{
+      DeveloperName: string;
+      Weight_Usage__c: number;
+      Handoff_Required_Roles__c: string;
+    }>(
       "SELECT DeveloperName, Weight_Usage__c, Handoff_Required_Roles__c FROM Csops_Settings__mdt WHERE DeveloperName = 'Default' WITH USER_MODE LIMIT 1",
     );
     expect(res.records).toHaveLength(1);
@@ -109,10 +117,11 @@ describe('query and queryMore', () => {
   });
 
   it('fetches all pages with jsforce autoFetch', async () => {
-    const res = await sf.conn.query<{ Id: string }>(
-      'SELECT Id FROM Contact',
-      { headers: { 'Sforce-Query-Options': 'batchSize=500' }, autoFetch: true, maxFetch: 10_000 },
-    );
+    const res = await sf.conn.query<{ Id: string }>('SELECT Id FROM Contact', {
+      headers: { 'Sforce-Query-Options': 'batchSize=500' },
+      autoFetch: true,
+      maxFetch: 10_000,
+    });
     const records = res.records;
     expect(records).toHaveLength(res.totalSize);
     expect(records.length).toBeGreaterThan(1_000);
@@ -124,19 +133,29 @@ describe('query and queryMore', () => {
       'SELECT Id, Csops_ARR__c FROM Account',
       { autoFetch: true, maxFetch: 10_000 },
     );
-    const big = all.filter((r) => r.Csops_ARR__c >= 100_000).sort((a, b) => b.Csops_ARR__c - a.Csops_ARR__c);
+    const big = all
+      .filter((r) => r.Csops_ARR__c >= 100_000)
+      .sort((a, b) => b.Csops_ARR__c - a.Csops_ARR__c);
     const res = await sf.conn.query<AccountRow>(
       "SELECT Id, Csops_ARR__c FROM Account WHERE Csops_ARR__c >= 100000 AND Csops_Segment__c IN ('enterprise') ORDER BY Csops_ARR__c DESC, Id LIMIT 5 OFFSET 2",
     );
-    expect(res.records.map((r) => r.Csops_ARR__c)).toEqual(big.slice(2, 7).map((r) => r.Csops_ARR__c));
-    const notEnterprise = await sf.conn.query("SELECT COUNT() FROM Account WHERE NOT Csops_Segment__c = 'enterprise'");
-    const enterprise = await sf.conn.query("SELECT COUNT() FROM Account WHERE Csops_Segment__c = 'enterprise'");
+    expect(res.records.map((r) => r.Csops_ARR__c)).toEqual(
+      big.slice(2, 7).map((r) => r.Csops_ARR__c),
+    );
+    const notEnterprise = await sf.conn.query(
+      "SELECT COUNT() FROM Account WHERE NOT Csops_Segment__c = 'enterprise'",
+    );
+    const enterprise = await sf.conn.query(
+      "SELECT COUNT() FROM Account WHERE Csops_Segment__c = 'enterprise'",
+    );
     expect(notEnterprise.totalSize + enterprise.totalSize).toBe(all.length);
     expect(enterprise.totalSize).toBe(big.length);
   });
 
   it('matches LIKE case-insensitively and date literals against the clock', async () => {
-    const like = await sf.conn.query<AccountRow>("SELECT Name FROM Account WHERE Name LIKE 'northwind%'");
+    const like = await sf.conn.query<AccountRow>(
+      "SELECT Name FROM Account WHERE Name LIKE 'northwind%'",
+    );
     expect(like.records.map((r) => r.Name)).toContain(SF_DEMO_ACCOUNTS.healthyEnterprise.name);
     const recent = await sf.conn.query<{ Csops_Last_Activity_At__c: string }>(
       'SELECT Csops_Last_Activity_At__c FROM Account WHERE Csops_Last_Activity_At__c = LAST_N_DAYS:7',
@@ -170,7 +189,14 @@ describe('describe', () => {
   it('lists the csops custom fields with their types, and the external id on Task', async () => {
     const account = await sf.conn.sobject('Account').describe();
     const arr = account.fields.find((f) => f.name === 'Csops_ARR__c')!;
-    expect(arr).toMatchObject({ type: 'currency', label: 'ARR', updateable: true, custom: true, precision: 18, scale: 2 });
+    expect(arr).toMatchObject({
+      type: 'currency',
+      label: 'ARR',
+      updateable: true,
+      custom: true,
+      precision: 18,
+      scale: 2,
+    });
     const band = account.fields.find((f) => f.name === 'Csops_Health_Band__c')!;
     expect(band.picklistValues!.map((v) => v.value)).toEqual(['green', 'yellow', 'red']);
     expect(account.fields.find((f) => f.name === 'Csops_CSM__c')).toMatchObject({
@@ -178,7 +204,10 @@ describe('describe', () => {
       referenceTo: ['User'],
       relationshipName: 'Csops_CSM__r',
     });
-    expect(account.fields.find((f) => f.name === 'CreatedDate')).toMatchObject({ updateable: false, createable: false });
+    expect(account.fields.find((f) => f.name === 'CreatedDate')).toMatchObject({
+      updateable: false,
+      createable: false,
+    });
     const task = await sf.conn.sobject('Task').describe();
     expect(task.fields.find((f) => f.name === 'Csops_Action_Key__c')).toMatchObject({
       type: 'string',

@@ -70,10 +70,20 @@ describe('csops sandbox', () => {
   });
 
   it('serves the Salesforce org with --crm salesforce, with its session id and the demo accounts', async () => {
-    const sf = run(['--crm', 'salesforce', '--port', '0', '--data-dir', join(dataDir, 'sf'), '--reset']);
+    const sf = run([
+      '--crm',
+      'salesforce',
+      '--port',
+      '0',
+      '--data-dir',
+      join(dataDir, 'sf'),
+      '--reset',
+    ]);
     const url = await sf.url;
     expect(sf.out()).toContain('Salesforce sandbox');
-    const account = /healthyEnterprise\s+Northwind Logistics \(Account (001\w{15})\)/.exec(sf.out());
+    const account = /healthyEnterprise\s+Northwind Logistics \(Account (001\w{15})\)/.exec(
+      sf.out(),
+    );
     const token = /session id \(access token\): (\S+)/.exec(sf.out())?.[1];
     expect(account).not.toBeNull();
     const soql = encodeURIComponent(`SELECT Name FROM Account WHERE Id = '${account![1]}'`);

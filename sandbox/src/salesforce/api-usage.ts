@@ -12,7 +12,8 @@ export class ApiUsage {
   ) {}
 
   private expire(nowMs: number): void {
-    while (this.head < this.stamps.length && this.stamps[this.head]! <= nowMs - this.windowMs) this.head++;
+    while (this.head < this.stamps.length && this.stamps[this.head]! <= nowMs - this.windowMs)
+      this.head++;
     if (this.head > 1024 && this.head * 2 > this.stamps.length) {
       this.stamps.splice(0, this.head);
       this.head = 0;

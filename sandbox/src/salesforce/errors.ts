@@ -26,7 +26,11 @@ export const notFound = (path: string) =>
   sfError(404, 'NOT_FOUND', `The requested resource does not exist: ${path}`);
 
 export const methodNotAllowed = (method: string, allowed: string[]) =>
-  sfError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are ${allowed.join(',')}`);
+  sfError(
+    405,
+    'METHOD_NOT_ALLOWED',
+    `HTTP Method '${method}' not allowed. Allowed are ${allowed.join(',')}`,
+  );
 
 export const recordNotFound = () =>
   sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
@@ -45,12 +49,19 @@ export const requestLimitExceeded = () =>
   sfError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
 
 const INJECTED: Record<number, SfErrorItem> = {
-  502: { errorCode: 'SERVER_UNAVAILABLE', message: 'Bad Gateway: the server did not answer in time' },
+  502: {
+    errorCode: 'SERVER_UNAVAILABLE',
+    message: 'Bad Gateway: the server did not answer in time',
+  },
   503: {
     errorCode: 'SERVER_UNAVAILABLE',
-    message: 'Server is temporarily unavailable due to maintenance or high load. Please try again later.',
+    message:
+      'Server is temporarily unavailable due to maintenance or high load. Please try again later.',
   },
-  504: { errorCode: 'REQUEST_RUNNING_TOO_LONG', message: 'Your request was running for too long, and has been stopped.' },
+  504: {
+    errorCode: 'REQUEST_RUNNING_TOO_LONG',
+    message: 'Your request was running for too long, and has been stopped.',
+  },
 };
 
 export const injectedFailure = (status: 502 | 503 | 504) =>

@@ -10,14 +10,18 @@ describe('Salesforce ids', () => {
 
   it('starts with the object prefix, is 18 characters and round-trips from its 15-character form', () => {
     fc.assert(
-      fc.property(fc.constantFrom('001', '003', '006', '00T', '005'), fc.nat(10_000_000), (p, n) => {
-        const id = recordId(p, n);
-        expect(id).toHaveLength(18);
-        expect(id.startsWith(p)).toBe(true);
-        expect(normaliseId(id.slice(0, 15))).toBe(id);
-        expect(normaliseId(id)).toBe(id);
-        expect(serialOf(id)).toBe(n);
-      }),
+      fc.property(
+        fc.constantFrom('001', '003', '006', '00T', '005'),
+        fc.nat(10_000_000),
+        (p, n) => {
+          const id = recordId(p, n);
+          expect(id).toHaveLength(18);
+          expect(id.startsWith(p)).toBe(true);
+          expect(normaliseId(id.slice(0, 15))).toBe(id);
+          expect(normaliseId(id)).toBe(id);
+          expect(serialOf(id)).toBe(n);
+        },
+      ),
     );
   });
 

@@ -12,7 +12,10 @@ import type { SfStore } from './store.js';
 export type { SalesforceFaultOptions, SalesforceSandboxOptions } from './options.js';
 export type { SalesforceStats } from './server.js';
 export { SF_DEMO_ACCOUNTS, SF_DEMO_USERS } from './seed.js';
-export { API_VERSIONS as SALESFORCE_API_VERSIONS, LATEST_VERSION as SALESFORCE_API_VERSION } from './server.js';
+export {
+  API_VERSIONS as SALESFORCE_API_VERSIONS,
+  LATEST_VERSION as SALESFORCE_API_VERSION,
+} from './server.js';
 export { MAX_COLLECTION as SALESFORCE_MAX_COLLECTION } from './routes/composite.js';
 
 export interface RunningSalesforceSandbox {
@@ -48,7 +51,12 @@ function openOrg(
     return { store: loaded.store, journal, notices, seeded: false };
   }
   const store = seedOrg(o.seed, now());
-  return { store, journal: SfJournal.open(o.dataDir, store, { fresh: true }), notices: [], seeded: true };
+  return {
+    store,
+    journal: SfJournal.open(o.dataDir, store, { fresh: true }),
+    notices: [],
+    seeded: true,
+  };
 }
 
 /** Starts a Salesforce-REST-API-compatible org on 127.0.0.1, seeded with the demo portfolio. */
@@ -57,7 +65,9 @@ export async function startSalesforceSandbox(
 ): Promise<RunningSalesforceSandbox> {
   const parsed = salesforceOptionsSchema.safeParse(options);
   if (!parsed.success)
-    throw new Error(`Invalid Salesforce sandbox options:\n${formatIssues(issuesFromZod(parsed.error))}`);
+    throw new Error(
+      `Invalid Salesforce sandbox options:\n${formatIssues(issuesFromZod(parsed.error))}`,
+    );
   const o = parsed.data;
   const now = o.now ?? (() => new Date());
   const { store, journal, notices, seeded } = openOrg(o, now);
@@ -67,7 +77,11 @@ export async function startSalesforceSandbox(
     accessToken,
     now,
     faultSeed: o.faultSeed,
-    faults: { latencyMs: o.latencyMs, failureRate: o.failureRate, dailyApiRequests: o.dailyApiRequests },
+    faults: {
+      latencyMs: o.latencyMs,
+      failureRate: o.failureRate,
+      dailyApiRequests: o.dailyApiRequests,
+    },
   });
   try {
     await new Promise<void>((resolve, reject) => {

@@ -68,7 +68,9 @@ export class SfJournal implements SfChangeSink {
     const nl = text.indexOf('\n');
     const body = text.slice(nl + 1);
     if (nl !== 16 || digest(body) !== text.slice(0, 16))
-      throw new Error(`${snapshotPath} is damaged (checksum mismatch); start with --reset to reseed the org`);
+      throw new Error(
+        `${snapshotPath} is damaged (checksum mismatch); start with --reset to reseed the org`,
+      );
     const snap = JSON.parse(body) as { seq: number; store: SfSnapshot };
     const store = SfStore.fromSnapshot(snap.store);
     let seq = snap.seq;
@@ -77,7 +79,7 @@ export class SfJournal implements SfChangeSink {
     if (existsSync(journalPath)) {
       const buf = readFileSync(journalPath);
       total = buf.length;
-      for (let start = 0; start < buf.length; ) {
+      for (let start = 0; start < buf.length;) {
         const end = buf.indexOf(0x0a, start);
         if (end < 0) break;
         const record = parseRecord(buf.subarray(start, end).toString('utf8'));
@@ -153,7 +155,9 @@ function lock(dir: string): void {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     const holder = Number(readFileSync(path, 'utf8'));
     if (holder && isAlive(holder))
-      throw new Error(`${dir} is in use by another csops Salesforce sandbox (pid ${holder}); stop it, or give a different --data-dir`);
+      throw new Error(
+        `${dir} is in use by another csops Salesforce sandbox (pid ${holder}); stop it, or give a different --data-dir`,
+      );
     writeFileSync(path, String(process.pid));
   }
 }
@@ -184,7 +188,7 @@ function parseRecord(line: string): { s: number; c: SfChange[] } | undefined {
 }
 
 function hasIntactAfter(buf: Buffer, from: number): boolean {
-  for (let start = from; start < buf.length; ) {
+  for (let start = from; start < buf.length;) {
     const end = buf.indexOf(0x0a, start);
     if (end < 0) return false;
     if (parseRecord(buf.subarray(start, end).toString('utf8'))) return true;

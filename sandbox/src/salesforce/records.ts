@@ -42,7 +42,10 @@ function checkUnique(ctx: WriteContext, type: SObjectDef, r: SfRecord): void {
     if (!f.unique || typeof v !== 'string' || v === '') continue;
     const holder = ctx.store.findUnique(type.name, f.name, v);
     if (holder && holder.Id !== r.Id)
-      throw problem('DUPLICATE_VALUE', `duplicate value found: ${f.name} duplicates value on record with id: ${holder.Id}`);
+      throw problem(
+        'DUPLICATE_VALUE',
+        `duplicate value found: ${f.name} duplicates value on record with id: ${holder.Id}`,
+      );
   }
 }
 
@@ -62,10 +65,20 @@ export function createRecord(
   const owner = fieldOf(type, 'OwnerId');
   if (owner && !r.OwnerId) r.OwnerId = ctx.store.meta.apiUserId;
   const missing = type.fields
-    .filter((f) => f.createable && !f.nillable && f.type !== 'boolean' && (r[f.name] === null || r[f.name] === undefined))
+    .filter(
+      (f) =>
+        f.createable &&
+        !f.nillable &&
+        f.type !== 'boolean' &&
+        (r[f.name] === null || r[f.name] === undefined),
+    )
     .map((f) => f.name);
   if (missing.length)
-    throw problem('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing);
+    throw problem(
+      'REQUIRED_FIELD_MISSING',
+      `Required fields are missing: [${missing.join(', ')}]`,
+      missing,
+    );
   Object.assign(r, {
     IsDeleted: false,
     CreatedDate: at,
@@ -82,7 +95,12 @@ export function createRecord(
   return r;
 }
 
-export function updateRecord(ctx: WriteContext, type: SObjectDef, id: string, body: Record<string, unknown>): SfRecord {
+export function updateRecord(
+  ctx: WriteContext,
+  type: SObjectDef,
+  id: string,
+  body: Record<string, unknown>,
+): SfRecord {
   const before = ctx.store.get(type.name, id);
   if (!before) throw problem('ENTITY_IS_DELETED', 'entity is deleted');
   const at = sfDateTime(ctx.now().getTime());
@@ -93,8 +111,16 @@ export function updateRecord(ctx: WriteContext, type: SObjectDef, id: string, bo
     .filter((f) => f.updateable && !f.nillable && f.type !== 'boolean' && r[f.name] === null)
     .map((f) => f.name);
   if (cleared.length)
-    throw problem('REQUIRED_FIELD_MISSING', `Required fields are missing: [${cleared.join(', ')}]`, cleared);
-  Object.assign(r, { LastModifiedDate: at, LastModifiedById: ctx.store.meta.apiUserId, SystemModstamp: at });
+    throw problem(
+      'REQUIRED_FIELD_MISSING',
+      `Required fields are missing: [${cleared.join(', ')}]`,
+      cleared,
+    );
+  Object.assign(r, {
+    LastModifiedDate: at,
+    LastModifiedById: ctx.store.meta.apiUserId,
+    SystemModstamp: at,
+  });
   derive(type.name, r, at);
   checkUnique(ctx, type, r);
   ctx.store.put(type.name, r);
@@ -111,20 +137,38 @@ export function upsertRecord(
 ): { record: SfRecord; created: boolean } {
   const def = fieldOf(type, fieldName);
   if (!def || !(def.externalId || def.idLookup))
-    throw problem('INVALID_FIELD', `Provided external ID field does not exist or is not accessible: ${fieldName}`);
-  const rest = Object.fromEntries(Object.entries(body).filter(([k]) => k.toLowerCase() !== def.name.toLowerCase()));
+    throw problem(
+      'INVALID_FIELD',
+      `Provided external ID field does not exist or is not accessible: ${fieldName}`,
+    );
+  const rest = Object.fromEntries(
+    Object.entries(body).filter(([k]) => k.toLowerCase() !== def.name.toLowerCase()),
+  );
   if (def.name === 'Id') {
-    if (value && ctx.store.get(type.name, value)) return { record: updateRecord(ctx, type, value, rest), created: false };
-    if (value) throw problem('NOT_FOUND', 'Provided external ID field does not exist or is not accessible: Id');
+    if (value && ctx.store.get(type.name, value))
+      return { record: updateRecord(ctx, type, value, rest), created: false };
+    if (value)
+      throw problem(
+        'NOT_FOUND',
+        'Provided external ID field does not exist or is not accessible: Id',
+      );
     return { record: createRecord(ctx, type, rest), created: true };
   }
   const matches = ctx.store.list(type.name).filter((r) => {
     const v = r[def.name];
-    return typeof v === 'string' && (def.caseSensitive ? v === value : v.toLowerCase() === value.toLowerCase());
+    return (
+      typeof v === 'string' &&
+      (def.caseSensitive ? v === value : v.toLowerCase() === value.toLowerCase())
+    );
   });
   if (matches.length > 1)
-    throw problem('DUPLICATE_EXTERNAL_ID', `${def.name}: more than one record found for external id field: ${matches.map((m) => m.Id).join(', ')}`, [def.name]);
-  if (matches.length === 1) return { record: updateRecord(ctx, type, matches[0]!.Id, rest), created: false };
+    throw problem(
+      'DUPLICATE_EXTERNAL_ID',
+      `${def.name}: more than one record found for external id field: ${matches.map((m) => m.Id).join(', ')}`,
+      [def.name],
+    );
+  if (matches.length === 1)
+    return { record: updateRecord(ctx, type, matches[0]!.Id, rest), created: false };
   return { record: createRecord(ctx, type, { ...rest, [def.name]: value }), created: true };
 }
 

@@ -18,7 +18,12 @@ export type SfHandler = (req: SfRequest) => SfReply;
 
 /** `{param}` path patterns; the first registered match wins, so literal segments go first. */
 export class SfRouter {
-  private readonly routes: { method: string; segments: string[]; pattern: string; handler: SfHandler }[] = [];
+  private readonly routes: {
+    method: string;
+    segments: string[];
+    pattern: string;
+    handler: SfHandler;
+  }[] = [];
 
   add(method: string, pattern: string, handler: SfHandler): this {
     this.routes.push({ method, pattern, segments: pattern.split('/').filter(Boolean), handler });
@@ -29,7 +34,9 @@ export class SfRouter {
   match(
     method: string,
     path: string,
-  ): { handler: SfHandler; params: Record<string, string>; pattern: string } | { allowed: string[] } {
+  ):
+    | { handler: SfHandler; params: Record<string, string>; pattern: string }
+    | { allowed: string[] } {
     const parts = path.split('/').filter(Boolean);
     const allowed: string[] = [];
     for (const route of this.routes) {
@@ -43,7 +50,8 @@ export class SfRouter {
         return seg === parts[i];
       });
       if (!ok) continue;
-      if (route.method === method) return { handler: route.handler, params, pattern: route.pattern };
+      if (route.method === method)
+        return { handler: route.handler, params, pattern: route.pattern };
       allowed.push(route.method);
     }
     return { allowed };

@@ -81,8 +81,18 @@ const DEAL_TYPE: Record<string, string> = {
   newbusiness: 'New Business',
   existingbusiness: 'Existing Customer - Upgrade',
 };
-const TICKET_STATUS: Record<string, string> = { '1': 'New', '2': 'Working', '3': 'Working', '4': 'Closed' };
-const TICKET_PRIORITY: Record<string, string> = { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High', URGENT: 'High' };
+const TICKET_STATUS: Record<string, string> = {
+  '1': 'New',
+  '2': 'Working',
+  '3': 'Working',
+  '4': 'Closed',
+};
+const TICKET_PRIORITY: Record<string, string> = {
+  LOW: 'Low',
+  MEDIUM: 'Medium',
+  HIGH: 'High',
+  URGENT: 'High',
+};
 
 const blank = (v: string | undefined) => (v === undefined || v === '' ? null : v);
 const moment = (v: string | undefined) => {
@@ -114,7 +124,11 @@ export function seedOrg(seed: 'demo' | 'empty', reference: Date): SfStore {
       FirstName: first,
       LastName: last.join(' '),
       Department: p.team,
-      Title: p.superAdmin ? 'CS Operations Lead' : p.team === 'Sales' ? 'Account Executive' : 'Customer Success Manager',
+      Title: p.superAdmin
+        ? 'CS Operations Lead'
+        : p.team === 'Sales'
+          ? 'Account Executive'
+          : 'Customer Success Manager',
     });
   }
   for (const [name, rec] of Object.entries(settingsRecords())) {
@@ -144,7 +158,9 @@ function carryOver(
   const contactOf = new Map<string, string>();
   const firstAssoc = (from: string, id: string, to: string) =>
     [...hs.associations(typeId(from), id, typeId(to)).keys()][0];
-  const created = (r: CrmRecord) => ({ CreatedDate: moment(r.properties.createdate) ?? sfDateTime(Date.parse(r.createdAt)) });
+  const created = (r: CrmRecord) => ({
+    CreatedDate: moment(r.properties.createdate) ?? sfDateTime(Date.parse(r.createdAt)),
+  });
 
   for (const c of hs.listRecords(typeId('companies'))) {
     const p = c.properties;
@@ -231,7 +247,9 @@ function carryOver(
         OwnerId: owner(d),
         Csops_Expansion_Key__c: blank(p.csops_expansion_key),
         Csops_Handoff_Status__c: blank(p.csops_handoff_status),
-        Csops_Handoff_Completeness__c: p.csops_handoff_completeness ? Number(p.csops_handoff_completeness) : null,
+        Csops_Handoff_Completeness__c: p.csops_handoff_completeness
+          ? Number(p.csops_handoff_completeness)
+          : null,
         Csops_Handoff_Submitted_At__c: blank(p.csops_handoff_submitted_at),
         ...(handoff ? handoffFields(handoff) : {}),
       },

@@ -65,16 +65,34 @@ export class SalesforceServer {
     };
     registerRestRoutes(this.router, ctx);
     registerUiApiRoutes(this.router, ctx);
-    registerCompositeRoutes(this.router, ctx, (method, url, body, headers) => this.dispatch(method, url, body, headers));
+    registerCompositeRoutes(this.router, ctx, (method, url, body, headers) =>
+      this.dispatch(method, url, body, headers),
+    );
     const prng = opts.faultSeed === undefined ? undefined : new Prng(opts.faultSeed);
-    const settings: FaultSettings = { latencyMs: opts.faults.latencyMs, failureRate: opts.faults.failureRate, requestsPer10s: 0 };
+    const settings: FaultSettings = {
+      latencyMs: opts.faults.latencyMs,
+      failureRate: opts.faults.failureRate,
+      requestsPer10s: 0,
+    };
     this.faults = new FaultInjector(settings, prng ? () => prng.next() : Math.random);
     this.usage = new ApiUsage(opts.faults.dailyApiRequests, DAY_MS);
     this.http = createServer((req, res) => {
       this.handle(req, res).catch((err: unknown) => {
         opts.store.rollback(0);
         opts.store.commit();
-        send(res, { status: 500, body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: `An unexpected error occurred: ${String(err)}` }] }, this.limitInfo());
+        send(
+          res,
+          {
+            status: 500,
+            body: [
+              {
+                errorCode: 'UNKNOWN_EXCEPTION',
+                message: `An unexpected error occurred: ${String(err)}`,
+              },
+            ],
+          },
+          this.limitInfo(),
+        );
       });
     });
     this.http.keepAliveTimeout = 1_000;
@@ -115,7 +133,14 @@ export class SalesforceServer {
     this.stats.byRoute[key] = (this.stats.byRoute[key] ?? 0) + 1;
     const mark = this.opts.store.savepoint();
     try {
-      return matched.handler({ method, path: url.pathname, params: matched.params, query: url.searchParams, headers, body });
+      return matched.handler({
+        method,
+        path: url.pathname,
+        params: matched.params,
+        query: url.searchParams,
+        headers,
+        body,
+      });
     } catch (err) {
       this.opts.store.rollback(mark);
       throw err;
@@ -129,10 +154,18 @@ export class SalesforceServer {
     // The versions list is public in Salesforce too: clients read it before they have a session.
     if (method === 'GET' && /^\/services\/data\/?$/.test(url.pathname)) {
       req.resume();
-      send(res, {
-        status: 200,
-        body: API_VERSIONS.map((v) => ({ label: `v${v}`, url: `/services/data/v${v}`, version: v })),
-      }, {});
+      send(
+        res,
+        {
+          status: 200,
+          body: API_VERSIONS.map((v) => ({
+            label: `v${v}`,
+            url: `/services/data/v${v}`,
+            version: v,
+          })),
+        },
+        {},
+      );
       return;
     }
     try {
@@ -179,7 +212,9 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(sfError(413, 'REQUEST_ENTITY_TOO_LARGE', `Request body is over ${MAX_BODY_BYTES} bytes`));
+        reject(
+          sfError(413, 'REQUEST_ENTITY_TOO_LARGE', `Request body is over ${MAX_BODY_BYTES} bytes`),
+        );
         req.destroy();
       } else chunks.push(chunk);
     });

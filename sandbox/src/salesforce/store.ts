@@ -172,7 +172,8 @@ export class SfStore {
 
   static fromSnapshot(s: SfSnapshot): SfStore {
     const store = new SfStore(s.meta);
-    for (const [t, rs] of Object.entries(s.records)) for (const r of rs) store.apply({ k: 'put', t, r });
+    for (const [t, rs] of Object.entries(s.records))
+      for (const r of rs) store.apply({ k: 'put', t, r });
     for (const [p, n] of Object.entries(s.serials))
       if (n > (store.serials.get(p) ?? 0)) store.serials.set(p, n);
     return store;

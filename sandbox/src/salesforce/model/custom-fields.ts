@@ -12,7 +12,10 @@ export interface CustomModel {
   /** sObject → its csops custom fields, in file-name order. */
   fields: Record<string, FieldDef[]>;
   /** The settings custom metadata records, by DeveloperName. */
-  settingsRecords: Record<string, { label: string; values: Record<string, string | number | boolean | null> }>;
+  settingsRecords: Record<
+    string,
+    { label: string; values: Record<string, string | number | boolean | null> }
+  >;
 }
 
 /** Activity fields live on both activity objects. */

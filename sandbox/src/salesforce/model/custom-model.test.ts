@@ -9,7 +9,8 @@ describe('the csops custom field model', () => {
   });
 
   it('describes a unique external id text field as an idLookup string', () => {
-    const f = fieldFromXml(`<CustomField><fullName>Key__c</fullName><label>Key</label><length>80</length>
+    const f =
+      fieldFromXml(`<CustomField><fullName>Key__c</fullName><label>Key</label><length>80</length>
       <type>Text</type><unique>true</unique><externalId>true</externalId><caseSensitive>true</caseSensitive></CustomField>`);
     expect(f).toMatchObject({
       name: 'Key__c',

@@ -8,7 +8,10 @@ export const FORCE_APP = join(
   dirname(fileURLToPath(import.meta.url)),
   '../../../../salesforce/force-app/main/default',
 );
-export const MODEL_JSON = join(dirname(fileURLToPath(import.meta.url)), 'custom-model.json');
+export const MODEL_JSON = join(
+  dirname(fileURLToPath(import.meta.url)),
+  'generated/custom-model.json',
+);
 
 export function renderCustomModel(): string {
   return `${JSON.stringify(readCustomModel(FORCE_APP), null, 2)}\n`;

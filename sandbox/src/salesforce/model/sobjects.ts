@@ -1,4 +1,4 @@
-import customModel from './custom-model.json' with { type: 'json' };
+import customModel from './generated/custom-model.json' with { type: 'json' };
 import type { CustomModel } from './custom-fields.js';
 import { field } from './field.js';
 import type { FieldDef, SObjectDef } from './field.js';
@@ -28,7 +28,10 @@ function systemFields(owned: boolean): FieldDef[] {
     field('CreatedDate', 'datetime', { label: 'Created Date', ...readOnly, nillable: false }),
     ref('CreatedById', ['User'], 'CreatedBy', { label: 'Created By ID', ...readOnly }),
     field('LastModifiedDate', 'datetime', { label: 'Last Modified Date', ...readOnly }),
-    ref('LastModifiedById', ['User'], 'LastModifiedBy', { label: 'Last Modified By ID', ...readOnly }),
+    ref('LastModifiedById', ['User'], 'LastModifiedBy', {
+      label: 'Last Modified By ID',
+      ...readOnly,
+    }),
     field('SystemModstamp', 'datetime', { label: 'System Modstamp', ...readOnly }),
   ];
 }
@@ -44,7 +47,10 @@ export const OPPORTUNITY_STAGES = [
   'Closed Lost',
 ];
 
-const STANDARD: Record<string, { label: string; plural: string; prefix: string; owned: boolean; fields: FieldDef[] }> = {
+const STANDARD: Record<
+  string,
+  { label: string; plural: string; prefix: string; owned: boolean; fields: FieldDef[] }
+> = {
   Account: {
     label: 'Account',
     plural: 'Accounts',
@@ -84,7 +90,16 @@ const STANDARD: Record<string, { label: string; plural: string; prefix: string; 
       field('Amount', 'currency', { label: 'Amount', precision: 18, scale: 2 }),
       picklist('StageName', OPPORTUNITY_STAGES, { label: 'Stage', nillable: false }),
       field('CloseDate', 'date', { label: 'Close Date', nillable: false }),
-      picklist('Type', ['New Business', 'Existing Customer - Upgrade', 'Existing Customer - Replacement', 'Existing Customer - Downgrade'], { label: 'Opportunity Type' }),
+      picklist(
+        'Type',
+        [
+          'New Business',
+          'Existing Customer - Upgrade',
+          'Existing Customer - Replacement',
+          'Existing Customer - Downgrade',
+        ],
+        { label: 'Opportunity Type' },
+      ),
       field('IsClosed', 'boolean', { label: 'Closed', ...readOnly }),
       field('IsWon', 'boolean', { label: 'Won', ...readOnly }),
       field('Description', 'textarea', { label: 'Description', length: 32_000 }),
@@ -100,8 +115,16 @@ const STANDARD: Record<string, { label: string; plural: string; prefix: string; 
       ref('WhoId', ['Contact'], 'Who', { label: 'Name ID' }),
       field('Subject', 'string', { label: 'Subject' }),
       field('ActivityDate', 'date', { label: 'Due Date Only' }),
-      picklist('Status', ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'], { label: 'Status', defaultValue: 'Not Started', nillable: false }),
-      picklist('Priority', ['High', 'Normal', 'Low'], { label: 'Priority', defaultValue: 'Normal', nillable: false }),
+      picklist(
+        'Status',
+        ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'],
+        { label: 'Status', defaultValue: 'Not Started', nillable: false },
+      ),
+      picklist('Priority', ['High', 'Normal', 'Low'], {
+        label: 'Priority',
+        defaultValue: 'Normal',
+        nillable: false,
+      }),
       field('IsClosed', 'boolean', { label: 'Closed', ...readOnly }),
       field('Description', 'textarea', { label: 'Description', length: 32_000 }),
     ],
@@ -129,8 +152,14 @@ const STANDARD: Record<string, { label: string; plural: string; prefix: string; 
     fields: [
       ref('AccountId', ['Account'], 'Account', { label: 'Account ID' }),
       field('Subject', 'string', { label: 'Subject' }),
-      picklist('Status', ['New', 'Working', 'Escalated', 'Closed'], { label: 'Status', defaultValue: 'New' }),
-      picklist('Priority', ['High', 'Medium', 'Low'], { label: 'Priority', defaultValue: 'Medium' }),
+      picklist('Status', ['New', 'Working', 'Escalated', 'Closed'], {
+        label: 'Status',
+        defaultValue: 'New',
+      }),
+      picklist('Priority', ['High', 'Medium', 'Low'], {
+        label: 'Priority',
+        defaultValue: 'Medium',
+      }),
       field('IsClosed', 'boolean', { label: 'Closed', ...readOnly }),
       field('IsEscalated', 'boolean', { label: 'Escalated' }),
       field('ClosedDate', 'datetime', { label: 'Closed Date', ...readOnly }),
@@ -143,7 +172,13 @@ const STANDARD: Record<string, { label: string; plural: string; prefix: string; 
     prefix: '005',
     owned: false,
     fields: [
-      field('Username', 'string', { label: 'Username', length: 80, unique: true, idLookup: true, nillable: false }),
+      field('Username', 'string', {
+        label: 'Username',
+        length: 80,
+        unique: true,
+        idLookup: true,
+        nillable: false,
+      }),
       field('FirstName', 'string', { label: 'First Name', length: 40 }),
       field('LastName', 'string', { label: 'Last Name', length: 80, nillable: false }),
       field('Name', 'string', { label: 'Full Name', length: 121, ...readOnly }),
@@ -159,7 +194,12 @@ const STANDARD: Record<string, { label: string; plural: string; prefix: string; 
     prefix: 'm01',
     owned: false,
     fields: [
-      field('DeveloperName', 'string', { label: 'Custom Metadata Record Name', length: 40, unique: true, idLookup: true }),
+      field('DeveloperName', 'string', {
+        label: 'Custom Metadata Record Name',
+        length: 40,
+        unique: true,
+        idLookup: true,
+      }),
       field('MasterLabel', 'string', { label: 'Label', length: 40 }),
       field('Label', 'string', { label: 'Label', length: 40 }),
       field('QualifiedApiName', 'string', { label: 'Qualified API Name', length: 70 }),
@@ -191,7 +231,10 @@ export const SOBJECTS = build();
 const BY_LOWER = new Map([...SOBJECTS.values()].map((s) => [s.name.toLowerCase(), s]));
 const BY_PREFIX = new Map([...SOBJECTS.values()].map((s) => [s.keyPrefix, s]));
 const FIELD_INDEX = new Map(
-  [...SOBJECTS.values()].map((s) => [s.name, new Map(s.fields.map((f) => [f.name.toLowerCase(), f]))]),
+  [...SOBJECTS.values()].map((s) => [
+    s.name,
+    new Map(s.fields.map((f) => [f.name.toLowerCase(), f])),
+  ]),
 );
 
 /** API names are case-insensitive in Salesforce; answers carry the canonical spelling. */

@@ -13,7 +13,12 @@ export const MAX_COLLECTION = 200;
 /** And on subrequests in one composite request, and in one batch. */
 export const MAX_SUBREQUESTS = 25;
 
-type Dispatch = (method: string, url: string, body: unknown, headers: SfRequest['headers']) => SfReply;
+type Dispatch = (
+  method: string,
+  url: string,
+  body: unknown,
+  headers: SfRequest['headers'],
+) => SfReply;
 
 interface SaveResult {
   id?: string;
@@ -24,12 +29,16 @@ interface SaveResult {
 
 const ROLLED_BACK: SaveResult['errors'][number] = {
   statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
-  message: 'Record rolled back because not all records were valid and the request was using AllOrNone header',
+  message:
+    'Record rolled back because not all records were valid and the request was using AllOrNone header',
   fields: [],
 };
 
 function failed(item: SfErrorItem): SaveResult {
-  return { success: false, errors: [{ statusCode: item.errorCode, message: item.message, fields: item.fields ?? [] }] };
+  return {
+    success: false,
+    errors: [{ statusCode: item.errorCode, message: item.message, fields: item.fields ?? [] }],
+  };
 }
 
 function collectionBody(body: unknown): { allOrNone: boolean; records: Record<string, unknown>[] } {
@@ -37,18 +46,30 @@ function collectionBody(body: unknown): { allOrNone: boolean; records: Record<st
   if (!b || typeof b !== 'object' || !Array.isArray(b.records))
     throw sfError(400, 'JSON_PARSER_ERROR', 'The request body needs a "records" array');
   if (b.records.length > MAX_COLLECTION)
-    throw sfError(400, 'EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${MAX_COLLECTION} records into this call`);
+    throw sfError(
+      400,
+      'EXCEEDED_ID_LIMIT',
+      `record limit reached. cannot submit more than ${MAX_COLLECTION} records into this call`,
+    );
   if (b.allOrNone !== undefined && typeof b.allOrNone !== 'boolean')
     throw sfError(400, 'JSON_PARSER_ERROR', 'allOrNone must be true or false');
   return { allOrNone: b.allOrNone === true, records: b.records as Record<string, unknown>[] };
 }
 
 /** sObject Collections, composite and composite/batch. */
-export function registerCompositeRoutes(router: SfRouter, ctx: ApiContext, dispatch: Dispatch): void {
+export function registerCompositeRoutes(
+  router: SfRouter,
+  ctx: ApiContext,
+  dispatch: Dispatch,
+): void {
   const V = '/services/data/{version}';
 
   /** Runs one save per record; with allOrNone a single failure undoes every save of the call. */
-  const saveEach = (allOrNone: boolean, records: Record<string, unknown>[], save: (r: Record<string, unknown>) => SaveResult) => {
+  const saveEach = (
+    allOrNone: boolean,
+    records: Record<string, unknown>[],
+    save: (r: Record<string, unknown>) => SaveResult,
+  ) => {
     const mark = ctx.store.savepoint();
     const results = records.map((r) => {
       const inner = ctx.store.savepoint();
@@ -63,7 +84,9 @@ export function registerCompositeRoutes(router: SfRouter, ctx: ApiContext, dispa
     });
     if (allOrNone && results.some((r) => !r.success)) {
       ctx.store.rollback(mark);
-      return results.map((r) => (r.success ? { id: r.id, success: false, errors: [ROLLED_BACK] } : r));
+      return results.map((r) =>
+        r.success ? { id: r.id, success: false, errors: [ROLLED_BACK] } : r,
+      );
     }
     return results;
   };
@@ -71,7 +94,11 @@ export function registerCompositeRoutes(router: SfRouter, ctx: ApiContext, dispa
   const typeName = (r: Record<string, unknown>) => {
     const t = (r.attributes as { type?: unknown } | undefined)?.type;
     if (typeof t !== 'string')
-      throw new FieldProblem({ errorCode: 'INVALID_TYPE', message: 'When creating or updating records, every record needs attributes.type', fields: [] });
+      throw new FieldProblem({
+        errorCode: 'INVALID_TYPE',
+        message: 'When creating or updating records, every record needs attributes.type',
+        fields: [],
+      });
     return writableType(t);
   };
 
@@ -79,7 +106,11 @@ export function registerCompositeRoutes(router: SfRouter, ctx: ApiContext, dispa
     const { allOrNone, records } = collectionBody(req.body);
     const results = saveEach(allOrNone, records, (r) => {
       if (idOf(r) !== undefined)
-        throw new FieldProblem({ errorCode: 'INVALID_FIELD', message: 'cannot specify Id in an insert call', fields: ['Id'] });
+        throw new FieldProblem({
+          errorCode: 'INVALID_FIELD',
+          message: 'cannot specify Id in an insert call',
+          fields: ['Id'],
+        });
       const rec = createRecord(ctx, typeName(r), r);
       return { id: rec.Id, success: true, errors: [] };
     });
@@ -93,7 +124,11 @@ export function registerCompositeRoutes(router: SfRouter, ctx: ApiContext, dispa
       const raw = idOf(r);
       const id = typeof raw === 'string' ? normaliseId(raw) : undefined;
       if (!id || sobjectOfId(id)?.name !== type.name)
-        throw new FieldProblem({ errorCode: 'MALFORMED_ID', message: `Id in an update call must be the id of a ${type.name}`, fields: ['Id'] });
+        throw new FieldProblem({
+          errorCode: 'MALFORMED_ID',
+          message: `Id in an update call must be the id of a ${type.name}`,
+          fields: ['Id'],
+        });
       const rec = updateRecord(ctx, type, id, r);
       return { id: rec.Id, success: true, errors: [] };
     });
@@ -107,7 +142,11 @@ export function registerCompositeRoutes(router: SfRouter, ctx: ApiContext, dispa
       const key = Object.keys(r).find((k) => k.toLowerCase() === req.params.field!.toLowerCase());
       const value = key ? r[key] : undefined;
       if (typeof value !== 'string' || value === '')
-        throw new FieldProblem({ errorCode: 'MISSING_ARGUMENT', message: `${req.params.field} not specified`, fields: [] });
+        throw new FieldProblem({
+          errorCode: 'MISSING_ARGUMENT',
+          message: `${req.params.field} not specified`,
+          fields: [],
+        });
       const { record, created } = upsertRecord(ctx, type, req.params.field!, value, r);
       return { id: record.Id, success: true, errors: [], created };
     });
@@ -117,15 +156,27 @@ export function registerCompositeRoutes(router: SfRouter, ctx: ApiContext, dispa
   router.add('DELETE', `${V}/composite/sobjects`, (req) => {
     const ids = (req.query.get('ids') ?? '').split(',').filter(Boolean);
     if (ids.length > MAX_COLLECTION)
-      throw sfError(400, 'EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${MAX_COLLECTION} records into this call`);
-    const results = saveEach(req.query.get('allOrNone') === 'true', ids.map((Id) => ({ Id })), (r) => {
-      const id = normaliseId(r.Id as string);
-      const type = id ? sobjectOfId(id) : undefined;
-      if (!id || !type)
-        throw new FieldProblem({ errorCode: 'MALFORMED_ID', message: `malformed id ${String(r.Id)}`, fields: [] });
-      deleteRecord(ctx, writableType(type.name), id);
-      return { id, success: true, errors: [] };
-    });
+      throw sfError(
+        400,
+        'EXCEEDED_ID_LIMIT',
+        `record limit reached. cannot submit more than ${MAX_COLLECTION} records into this call`,
+      );
+    const results = saveEach(
+      req.query.get('allOrNone') === 'true',
+      ids.map((Id) => ({ Id })),
+      (r) => {
+        const id = normaliseId(r.Id as string);
+        const type = id ? sobjectOfId(id) : undefined;
+        if (!id || !type)
+          throw new FieldProblem({
+            errorCode: 'MALFORMED_ID',
+            message: `malformed id ${String(r.Id)}`,
+            fields: [],
+          });
+        deleteRecord(ctx, writableType(type.name), id);
+        return { id, success: true, errors: [] };
+      },
+    );
     return { status: 200, body: results };
   });
 
@@ -133,7 +184,11 @@ export function registerCompositeRoutes(router: SfRouter, ctx: ApiContext, dispa
     const type = typeOf(req.params.type!);
     const ids = (req.query.get('ids') ?? '').split(',').filter(Boolean);
     if (ids.length > 2000)
-      throw sfError(400, 'EXCEEDED_ID_LIMIT', 'record limit reached. cannot submit more than 2000 records into this call');
+      throw sfError(
+        400,
+        'EXCEEDED_ID_LIMIT',
+        'record limit reached. cannot submit more than 2000 records into this call',
+      );
     const fields = req.query.get('fields');
     if (!fields) throw sfError(400, 'MISSING_ARGUMENT', 'fields not specified');
     return {
@@ -152,30 +207,74 @@ export function registerCompositeRoutes(router: SfRouter, ctx: ApiContext, dispa
     if (!Array.isArray(subs) || subs.length === 0)
       throw sfError(400, 'JSON_PARSER_ERROR', 'The request body needs a "compositeRequest" array');
     if (subs.length > MAX_SUBREQUESTS)
-      throw sfError(400, 'LIMIT_EXCEEDED', `Limit Exceeded: A maximum of ${MAX_SUBREQUESTS} subrequests are allowed per composite request`);
+      throw sfError(
+        400,
+        'LIMIT_EXCEEDED',
+        `Limit Exceeded: A maximum of ${MAX_SUBREQUESTS} subrequests are allowed per composite request`,
+      );
     const allOrNone = b?.allOrNone === true;
     const mark = ctx.store.savepoint();
     const refs = new Map<string, unknown>();
-    const out: { body: unknown; httpHeaders: Record<string, string>; httpStatusCode: number; referenceId: string }[] = [];
+    const out: {
+      body: unknown;
+      httpHeaders: Record<string, string>;
+      httpStatusCode: number;
+      referenceId: string;
+    }[] = [];
     let halted = false;
-    for (const raw of subs as { method?: string; url?: string; referenceId?: string; body?: unknown; httpHeaders?: Record<string, string> }[]) {
+    for (const raw of subs as {
+      method?: string;
+      url?: string;
+      referenceId?: string;
+      body?: unknown;
+      httpHeaders?: Record<string, string>;
+    }[]) {
       const referenceId = raw.referenceId ?? '';
-      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(referenceId) || refs.has(referenceId) || out.some((o) => o.referenceId === referenceId)) {
-        throw sfError(400, 'JSON_PARSER_ERROR', `Each subrequest needs a unique referenceId of letters, digits and underscores: '${referenceId}'`);
+      if (
+        !/^[A-Za-z][A-Za-z0-9_]*$/.test(referenceId) ||
+        refs.has(referenceId) ||
+        out.some((o) => o.referenceId === referenceId)
+      ) {
+        throw sfError(
+          400,
+          'JSON_PARSER_ERROR',
+          `Each subrequest needs a unique referenceId of letters, digits and underscores: '${referenceId}'`,
+        );
       }
       if (halted) {
-        out.push({ body: [{ errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back since another operation in the same transaction failed.' }], httpHeaders: {}, httpStatusCode: 400, referenceId });
+        out.push({
+          body: [
+            {
+              errorCode: 'PROCESSING_HALTED',
+              message:
+                'The transaction was rolled back since another operation in the same transaction failed.',
+            },
+          ],
+          httpHeaders: {},
+          httpStatusCode: 400,
+          referenceId,
+        });
         continue;
       }
       let reply: SfReply;
       try {
         const url = substitute(raw.url ?? '', refs, true) as string;
-        reply = dispatch((raw.method ?? 'GET').toUpperCase(), url, substitute(raw.body, refs, false), lower(raw.httpHeaders));
+        reply = dispatch(
+          (raw.method ?? 'GET').toUpperCase(),
+          url,
+          substitute(raw.body, refs, false),
+          lower(raw.httpHeaders),
+        );
       } catch (err) {
         if (!(err instanceof SalesforceError)) throw err;
         reply = { status: err.status, body: err.errors };
       }
-      out.push({ body: reply.body ?? null, httpHeaders: reply.headers ?? {}, httpStatusCode: reply.status, referenceId });
+      out.push({
+        body: reply.body ?? null,
+        httpHeaders: reply.headers ?? {},
+        httpStatusCode: reply.status,
+        referenceId,
+      });
       if (reply.status < 400) refs.set(referenceId, reply.body);
       else if (allOrNone) halted = true;
     }
@@ -185,7 +284,13 @@ export function registerCompositeRoutes(router: SfRouter, ctx: ApiContext, dispa
       for (const o of out)
         if (o.httpStatusCode < 400) {
           o.httpStatusCode = 400;
-          o.body = [{ errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back since another operation in the same transaction failed.' }];
+          o.body = [
+            {
+              errorCode: 'PROCESSING_HALTED',
+              message:
+                'The transaction was rolled back since another operation in the same transaction failed.',
+            },
+          ];
         }
     }
     return { status: 200, body: { compositeResponse: out } };
@@ -197,12 +302,24 @@ export function registerCompositeRoutes(router: SfRouter, ctx: ApiContext, dispa
     if (!Array.isArray(subs) || subs.length === 0)
       throw sfError(400, 'JSON_PARSER_ERROR', 'The request body needs a "batchRequests" array');
     if (subs.length > MAX_SUBREQUESTS)
-      throw sfError(400, 'LIMIT_EXCEEDED', `Limit Exceeded: A maximum of ${MAX_SUBREQUESTS} subrequests are allowed per batch`);
+      throw sfError(
+        400,
+        'LIMIT_EXCEEDED',
+        `Limit Exceeded: A maximum of ${MAX_SUBREQUESTS} subrequests are allowed per batch`,
+      );
     let halted = false;
     let hasErrors = false;
     const results = (subs as { method?: string; url?: string; richInput?: unknown }[]).map((s) => {
       if (halted)
-        return { statusCode: 412, result: [{ errorCode: 'BATCH_PROCESSING_HALTED', message: 'Batch processing halted per request' }] };
+        return {
+          statusCode: 412,
+          result: [
+            {
+              errorCode: 'BATCH_PROCESSING_HALTED',
+              message: 'Batch processing halted per request',
+            },
+          ],
+        };
       let reply: SfReply;
       try {
         // Batch urls are relative to /services/data: `v66.0/sobjects/Account`.
@@ -244,19 +361,29 @@ function substitute(value: unknown, refs: Map<string, unknown>, inUrl: boolean):
   }
   if (Array.isArray(value)) return value.map((v) => substitute(v, refs, inUrl));
   if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, refs, inUrl)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, substitute(v, refs, inUrl)]),
+    );
   return value;
 }
 
 function lookup(expr: string, refs: Map<string, unknown>): unknown {
   const [ref, ...path] = expr.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== '');
   if (!refs.has(ref!))
-    throw sfError(400, 'PROCESSING_HALTED', `Invalid reference specified. No value for ${expr} found in ${ref}. Provided referenceId ('${ref}') must be unique and refer to a previous subrequest that succeeded.`);
+    throw sfError(
+      400,
+      'PROCESSING_HALTED',
+      `Invalid reference specified. No value for ${expr} found in ${ref}. Provided referenceId ('${ref}') must be unique and refer to a previous subrequest that succeeded.`,
+    );
   let v: unknown = refs.get(ref!);
   for (const p of path) {
     v = v && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
     if (v === undefined)
-      throw sfError(400, 'PROCESSING_HALTED', `Invalid reference specified. No value for ${expr} found in ${ref}.`);
+      throw sfError(
+        400,
+        'PROCESSING_HALTED',
+        `Invalid reference specified. No value for ${expr} found in ${ref}.`,
+      );
   }
   return v;
 }

@@ -1,4 +1,10 @@
-import { SalesforceError, invalidType, jsonParserError, recordNotFound, sfError } from '../errors.js';
+import {
+  SalesforceError,
+  invalidType,
+  jsonParserError,
+  recordNotFound,
+  sfError,
+} from '../errors.js';
 import { normaliseId } from '../ids.js';
 import type { SObjectDef } from '../model/field.js';
 import { fieldOf, sobject } from '../model/sobjects.js';
@@ -25,7 +31,11 @@ export function typeOf(name: string): SObjectDef {
 export function writableType(name: string): SObjectDef {
   const t = typeOf(name);
   if (t.name.endsWith('__mdt'))
-    throw sfError(400, 'INVALID_TYPE_FOR_OPERATION', `entity type ${t.name} does not support this operation`);
+    throw sfError(
+      400,
+      'INVALID_TYPE_FOR_OPERATION',
+      `entity type ${t.name} does not support this operation`,
+    );
   return t;
 }
 
@@ -38,9 +48,12 @@ export function recordOf(store: SfStore, type: SObjectDef, raw: string): SfRecor
 }
 
 export function objectBody(body: unknown): Record<string, unknown> {
-  if (body === undefined) throw jsonParserError('The request body is empty: send the record as a JSON object');
+  if (body === undefined)
+    throw jsonParserError('The request body is empty: send the record as a JSON object');
   if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw jsonParserError(`Cannot deserialize instance of sObject from ${Array.isArray(body) ? 'START_ARRAY' : 'VALUE'} value`);
+    throw jsonParserError(
+      `Cannot deserialize instance of sObject from ${Array.isArray(body) ? 'START_ARRAY' : 'VALUE'} value`,
+    );
   return body as Record<string, unknown>;
 }
 
@@ -51,11 +64,18 @@ export function shapeRecord(
   version: string,
   fieldList?: string | null,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = { attributes: { type: type.name, url: urlFor(version)(type.name, r.Id) } };
+  const out: Record<string, unknown> = {
+    attributes: { type: type.name, url: urlFor(version)(type.name, r.Id) },
+  };
   const names = fieldList
     ? fieldList.split(',').map((n) => {
         const f = fieldOf(type, n.trim());
-        if (!f) throw sfError(400, 'INVALID_FIELD', `No such column '${n.trim()}' on sobject of type ${type.name}`);
+        if (!f)
+          throw sfError(
+            400,
+            'INVALID_FIELD',
+            `No such column '${n.trim()}' on sobject of type ${type.name}`,
+          );
         return f.name;
       })
     : type.fields.map((f) => f.name);

@@ -7,7 +7,16 @@ import { runQuery } from '../soql/evaluate.js';
 import { parseSoql } from '../soql/parse.js';
 import { describeSObject, globalEntry } from '../describe.js';
 import type { ApiContext } from './context.js';
-import { asError, base, objectBody, recordOf, shapeRecord, typeOf, urlFor, writableType } from './context.js';
+import {
+  asError,
+  base,
+  objectBody,
+  recordOf,
+  shapeRecord,
+  typeOf,
+  urlFor,
+  writableType,
+} from './context.js';
 
 const DEFAULT_BATCH = 2000;
 /** Open query cursors kept at once; the oldest is dropped past this, as an expired locator. */
@@ -16,7 +25,10 @@ const MAX_CURSORS = 50;
 /** sObject resources, SOQL query with paging, limits. */
 export function registerRestRoutes(router: SfRouter, ctx: ApiContext): void {
   const V = '/services/data/{version}';
-  const cursors = new Map<string, { rows: Record<string, unknown>[]; totalSize: number; batch: number }>();
+  const cursors = new Map<
+    string,
+    { rows: Record<string, unknown>[]; totalSize: number; batch: number }
+  >();
   let cursorSerial = 0;
 
   router.add('GET', V, (req) => {
@@ -24,7 +36,10 @@ export function registerRestRoutes(router: SfRouter, ctx: ApiContext): void {
     return {
       status: 200,
       body: Object.fromEntries(
-        ['sobjects', 'query', 'queryAll', 'limits', 'composite', 'ui-api'].map((k) => [k, `${b}/${k}`]),
+        ['sobjects', 'query', 'queryAll', 'limits', 'composite', 'ui-api'].map((k) => [
+          k,
+          `${b}/${k}`,
+        ]),
       ),
     };
   });
@@ -58,7 +73,10 @@ export function registerRestRoutes(router: SfRouter, ctx: ApiContext): void {
 
   router.add('GET', `${V}/sobjects/{type}`, (req) => {
     const t = typeOf(req.params.type!);
-    return { status: 200, body: { objectDescribe: globalEntry(t, base(req.params.version!)), recentItems: [] } };
+    return {
+      status: 200,
+      body: { objectDescribe: globalEntry(t, base(req.params.version!)), recentItems: [] },
+    };
   });
 
   router.add('POST', `${V}/sobjects/{type}`, (req) => {
@@ -99,7 +117,11 @@ export function registerRestRoutes(router: SfRouter, ctx: ApiContext): void {
     const t = typeOf(req.params.type!);
     const f = fieldOf(t, req.params.field!);
     if (!f?.externalId && !f?.idLookup)
-      throw sfError(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${req.params.field}`);
+      throw sfError(
+        404,
+        'NOT_FOUND',
+        `Provided external ID field does not exist or is not accessible: ${req.params.field}`,
+      );
     const r = ctx.store.findUnique(t.name, f.name, req.params.value!);
     if (!r) throw sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
     return { status: 200, body: shapeRecord(t, r, req.params.version!, req.query.get('fields')) };
@@ -108,8 +130,17 @@ export function registerRestRoutes(router: SfRouter, ctx: ApiContext): void {
   router.add('PATCH', `${V}/sobjects/{type}/{field}/{value}`, (req) => {
     const t = writableType(req.params.type!);
     try {
-      const { record, created } = upsertRecord(ctx, t, req.params.field!, req.params.value!, objectBody(req.body));
-      return { status: created ? 201 : 200, body: { id: record.Id, success: true, errors: [], created } };
+      const { record, created } = upsertRecord(
+        ctx,
+        t,
+        req.params.field!,
+        req.params.value!,
+        objectBody(req.body),
+      );
+      return {
+        status: created ? 201 : 200,
+        body: { id: record.Id, success: true, errors: [], created },
+      };
     } catch (err) {
       throw asError(err);
     }
@@ -134,8 +165,7 @@ export function registerRestRoutes(router: SfRouter, ctx: ApiContext): void {
   const more = (req: Parameters<Parameters<SfRouter['add']>[2]>[0]) => {
     const m = /^(.+)-(\d+)$/.exec(req.params.locator!);
     const cursor = m ? cursors.get(m[1]!) : undefined;
-    if (!m || !cursor)
-      throw sfError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
+    if (!m || !cursor) throw sfError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
     return page(req.params.version!, cursor, Number(m[2]), m[1]);
   };
   router.add('GET', `${V}/query/{locator}`, more);
@@ -175,4 +205,3 @@ function batchSize(header: string | undefined): number {
   if (!m) return DEFAULT_BATCH;
   return Math.min(2000, Math.max(200, Number(m[1])));
 }
-

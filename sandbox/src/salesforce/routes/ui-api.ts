@@ -23,7 +23,12 @@ const MAX_PAGE = 1999;
 type UiField = { displayValue: string | null; value: unknown };
 
 /** The Lightning Data Service record shape (getRecord, createRecord, updateRecord answer it). */
-function uiRecord(store: SfStore, type: SObjectDef, r: SfRecord, paths: string[][]): Record<string, unknown> {
+function uiRecord(
+  store: SfStore,
+  type: SObjectDef,
+  r: SfRecord,
+  paths: string[][],
+): Record<string, unknown> {
   const fields: Record<string, UiField> = {};
   for (const path of paths) put(fields, type, r, path);
   return {
@@ -44,7 +49,8 @@ function uiRecord(store: SfStore, type: SObjectDef, r: SfRecord, paths: string[]
     if (path.length === 1) {
       const f = fieldOf(t, path[0]!)!;
       const value = rec[f.name] ?? null;
-      const label = f.type === 'picklist' ? f.picklistValues.find((v) => v.value === value)?.label : undefined;
+      const label =
+        f.type === 'picklist' ? f.picklistValues.find((v) => v.value === value)?.label : undefined;
       into[f.name] = { displayValue: label ?? null, value };
       return;
     }
@@ -58,7 +64,8 @@ function uiRecord(store: SfStore, type: SObjectDef, r: SfRecord, paths: string[]
       return;
     }
     const existing = into[key]?.value as { fields: Record<string, UiField> } | undefined;
-    const nested = existing ?? (uiRecord(store, target, child, []) as { fields: Record<string, UiField> });
+    const nested =
+      existing ?? (uiRecord(store, target, child, []) as { fields: Record<string, UiField> });
     put(nested.fields, target, child, path.slice(1));
     into[key] = { displayValue: typeof child.Name === 'string' ? child.Name : null, value: nested };
   }
@@ -68,12 +75,21 @@ function uiRecord(store: SfStore, type: SObjectDef, r: SfRecord, paths: string[]
  * `Account.Name,Account.Owner.Name` → paths on `type`. Required fields the object lacks are refused;
  * optional ones are dropped, as Lightning Data Service does for fields the user cannot see.
  */
-function fieldPaths(type: SObjectDef, required: string | null, optional: string | null): string[][] {
+function fieldPaths(
+  type: SObjectDef,
+  required: string | null,
+  optional: string | null,
+): string[][] {
   const out: string[][] = [];
   const resolve = (qualified: string, must: boolean) => {
     const [objectName, ...rest] = qualified.trim().split('.');
     if (!objectName || objectName.toLowerCase() !== type.name.toLowerCase() || rest.length === 0) {
-      if (must) throw sfError(400, 'INVALID_FIELD', `${qualified} is not a field of ${type.name}: give fields as ${type.name}.FieldName`);
+      if (must)
+        throw sfError(
+          400,
+          'INVALID_FIELD',
+          `${qualified} is not a field of ${type.name}: give fields as ${type.name}.FieldName`,
+        );
       return;
     }
     let t: SObjectDef | undefined = type;
@@ -83,7 +99,8 @@ function fieldPaths(type: SObjectDef, required: string | null, optional: string 
       if (!t) break;
     }
     if (!t || !fieldOf(t, rest[rest.length - 1]!)) {
-      if (must) throw sfError(400, 'INVALID_FIELD', `What you requested was not found: ${qualified}`);
+      if (must)
+        throw sfError(400, 'INVALID_FIELD', `What you requested was not found: ${qualified}`);
       return;
     }
     out.push(rest);
@@ -98,7 +115,10 @@ function fieldPaths(type: SObjectDef, required: string | null, optional: string 
 export function registerUiApiRoutes(router: SfRouter, ctx: ApiContext): void {
   const U = '/services/data/{version}/ui-api';
 
-  router.add('GET', `${U}/object-info/{type}`, (req) => ({ status: 200, body: objectInfo(typeOf(req.params.type!)) }));
+  router.add('GET', `${U}/object-info/{type}`, (req) => ({
+    status: 200,
+    body: objectInfo(typeOf(req.params.type!)),
+  }));
 
   router.add('GET', `${U}/records/{id}`, (req) => {
     const type = sobjectOfId(req.params.id!);
@@ -114,7 +134,17 @@ export function registerUiApiRoutes(router: SfRouter, ctx: ApiContext): void {
     const type = writableType(b.apiName);
     try {
       const r = createRecord(ctx, type, objectBody(b.fields));
-      return { status: 201, body: uiRecord(ctx.store, type, r, Object.keys(b.fields as object).map((f) => [f]).concat([['Id']])) };
+      return {
+        status: 201,
+        body: uiRecord(
+          ctx.store,
+          type,
+          r,
+          Object.keys(b.fields as object)
+            .map((f) => [f])
+            .concat([['Id']]),
+        ),
+      };
     } catch (err) {
       throw asError(err);
     }
@@ -128,7 +158,18 @@ export function registerUiApiRoutes(router: SfRouter, ctx: ApiContext): void {
     const fields = objectBody(b.fields);
     try {
       const r = updateRecord(ctx, type, before.Id, fields);
-      return { status: 200, body: uiRecord(ctx.store, type, r, Object.keys(fields).filter((f) => f !== 'Id').map((f) => [f]).concat([['Id']])) };
+      return {
+        status: 200,
+        body: uiRecord(
+          ctx.store,
+          type,
+          r,
+          Object.keys(fields)
+            .filter((f) => f !== 'Id')
+            .map((f) => [f])
+            .concat([['Id']]),
+        ),
+      };
     } catch (err) {
       throw asError(err);
     }
@@ -136,7 +177,8 @@ export function registerUiApiRoutes(router: SfRouter, ctx: ApiContext): void {
 
   router.add('GET', `${U}/related-list-records/{parentId}/{relatedListId}`, (req) => {
     const list = RELATED_LISTS[req.params.relatedListId!];
-    if (!list) throw sfError(404, 'NOT_FOUND', `Related list ${req.params.relatedListId} is not available`);
+    if (!list)
+      throw sfError(404, 'NOT_FOUND', `Related list ${req.params.relatedListId} is not available`);
     const parentType = sobjectOfId(req.params.parentId!);
     if (!parentType) throw sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
     const parent = recordOf(ctx.store, parentType, req.params.parentId!);

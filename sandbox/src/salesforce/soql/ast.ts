@@ -39,7 +39,8 @@ export interface SoqlQuery {
 /** A query Salesforce would refuse, with the errorCode it refuses it with. */
 export class SoqlError extends Error {
   constructor(
-    readonly errorCode: 'MALFORMED_QUERY' | 'INVALID_FIELD' | 'INVALID_TYPE' | 'NUMBER_OUTSIDE_VALID_RANGE',
+    readonly errorCode:
+      'MALFORMED_QUERY' | 'INVALID_FIELD' | 'INVALID_TYPE' | 'NUMBER_OUTSIDE_VALID_RANGE',
     message: string,
   ) {
     super(message);

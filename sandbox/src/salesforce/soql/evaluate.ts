@@ -24,13 +24,18 @@ function noColumn(name: string, type: SObjectDef): SoqlError {
 
 function resolvePath(root: SObjectDef, path: string[]): Resolved {
   // `Account.Name FROM Account` may be written with the object's own name first.
-  const parts = path.length > 1 && path[0]!.toLowerCase() === root.name.toLowerCase() ? path.slice(1) : path;
+  const parts =
+    path.length > 1 && path[0]!.toLowerCase() === root.name.toLowerCase() ? path.slice(1) : path;
   const hops: FieldDef[] = [];
   const names: string[] = [];
   let type = root;
   for (const rel of parts.slice(0, -1)) {
     const hop = relationshipOf(type, rel);
-    if (!hop) throw new SoqlError('INVALID_FIELD', `Didn't understand relationship '${rel}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`);
+    if (!hop)
+      throw new SoqlError(
+        'INVALID_FIELD',
+        `Didn't understand relationship '${rel}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`,
+      );
     hops.push(hop);
     names.push(hop.relationshipName!);
     // Polymorphic lookups (What, Who) read the fields their first target shares.
@@ -106,7 +111,11 @@ function dayRange(lit: Extract<Literal, { kind: 'dateLiteral' }>, now: Date): [n
   }
 }
 
-type Comparable = { kind: 'text'; v: string } | { kind: 'number'; v: number } | { kind: 'range'; from: number; to: number } | { kind: 'null' };
+type Comparable =
+  | { kind: 'text'; v: string }
+  | { kind: 'number'; v: number }
+  | { kind: 'range'; from: number; to: number }
+  | { kind: 'null' };
 
 function isTemporal(f: FieldDef): boolean {
   return f.type === 'date' || f.type === 'datetime';
@@ -127,7 +136,10 @@ function fieldSide(f: FieldDef, v: FieldValue): Comparable {
 
 function literalSide(f: FieldDef, lit: Literal, now: Date): Comparable {
   const mismatch = () =>
-    new SoqlError('INVALID_FIELD', `value of filter criterion for field '${f.name}' must be of type ${f.type} and should not be enclosed in quotes`);
+    new SoqlError(
+      'INVALID_FIELD',
+      `value of filter criterion for field '${f.name}' must be of type ${f.type} and should not be enclosed in quotes`,
+    );
   switch (lit.kind) {
     case 'null':
       return { kind: 'null' };
@@ -152,11 +164,19 @@ function literalSide(f: FieldDef, lit: Literal, now: Date): Comparable {
       return { kind: 'range', from, to };
     }
     case 'string':
-      if (isTemporal(f) || f.type === 'boolean' || ['double', 'int', 'currency', 'percent'].includes(f.type)) throw mismatch();
+      if (
+        isTemporal(f) ||
+        f.type === 'boolean' ||
+        ['double', 'int', 'currency', 'percent'].includes(f.type)
+      )
+        throw mismatch();
       // A 15-character id matches its 18-character form.
       return {
         kind: 'text',
-        v: (f.type === 'id' || f.type === 'reference' ? (normaliseId(lit.value) ?? lit.value) : lit.value).toLowerCase(),
+        v: (f.type === 'id' || f.type === 'reference'
+          ? (normaliseId(lit.value) ?? lit.value)
+          : lit.value
+        ).toLowerCase(),
       };
   }
 }
@@ -205,7 +225,8 @@ function likeRegex(pattern: string): RegExp {
   let out = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]!;
-    if (c === '\\' && i + 1 < pattern.length) out += pattern[++i]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (c === '\\' && i + 1 < pattern.length)
+      out += pattern[++i]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     else if (c === '%') out += '.*';
     else if (c === '_') out += '.';
     else out += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -241,8 +262,15 @@ function compile(store: SfStore, type: SObjectDef, c: Condition, now: Date): Pre
     case 'compare': {
       const p = resolvePath(type, c.field);
       if (c.op === 'like') {
-        if (!['string', 'textarea', 'picklist', 'email', 'url', 'phone', 'id', 'reference'].includes(p.field.type))
-          throw new SoqlError('INVALID_FIELD', `invalid operator on id field: LIKE on ${p.field.name}`);
+        if (
+          !['string', 'textarea', 'picklist', 'email', 'url', 'phone', 'id', 'reference'].includes(
+            p.field.type,
+          )
+        )
+          throw new SoqlError(
+            'INVALID_FIELD',
+            `invalid operator on id field: LIKE on ${p.field.name}`,
+          );
         const re = likeRegex((c.value as { value: string }).value);
         return (r) => {
           const v = read(store, r, p);
@@ -270,10 +298,18 @@ export interface QueryRows {
 }
 
 /** Runs a parsed query over the org. */
-export function runQuery(store: SfStore, q: SoqlQuery, now: Date, urlOf: (type: string, id: string) => string): QueryRows {
+export function runQuery(
+  store: SfStore,
+  q: SoqlQuery,
+  now: Date,
+  urlOf: (type: string, id: string) => string,
+): QueryRows {
   const type = sobject(q.from);
   if (!type)
-    throw new SoqlError('INVALID_TYPE', `\nFROM ${q.from}\n     ^\nERROR at Row:1:Column:1\nsObject type '${q.from}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`);
+    throw new SoqlError(
+      'INVALID_TYPE',
+      `\nFROM ${q.from}\n     ^\nERROR at Row:1:Column:1\nsObject type '${q.from}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`,
+    );
   const selected = q.fields.map((f) => resolvePath(type, f));
   const keep = q.where ? compile(store, type, q.where, now) : () => true;
   let records = store.list(type.name).filter(keep);
@@ -309,7 +345,9 @@ function shape(
   selected: Resolved[],
   urlOf: (type: string, id: string) => string,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = { attributes: { type: type.name, url: urlOf(type.name, r.Id) } };
+  const out: Record<string, unknown> = {
+    attributes: { type: type.name, url: urlOf(type.name, r.Id) },
+  };
   for (const p of selected) {
     let target = out;
     let source: SfRecord | undefined = r;

@@ -11,16 +11,25 @@ describe('parseSoql', () => {
       fields: [['DeveloperName'], ['Weight_Usage__c']],
       count: false,
       from: 'Csops_Settings__mdt',
-      where: { kind: 'compare', field: ['DeveloperName'], op: '=', value: { kind: 'string', value: 'Default' } },
+      where: {
+        kind: 'compare',
+        field: ['DeveloperName'],
+        op: '=',
+        value: { kind: 'string', value: 'Default' },
+      },
       orderBy: [],
       limit: 1,
     });
   });
 
   it('binds AND tighter than OR, and parentheses over both', () => {
-    const q = parseSoql("select Id from Account where Name = 'a' or Name = 'b' and Csops_ARR__c > 5");
+    const q = parseSoql(
+      "select Id from Account where Name = 'a' or Name = 'b' and Csops_ARR__c > 5",
+    );
     expect(q.where).toMatchObject({ kind: 'or', parts: [{ kind: 'compare' }, { kind: 'and' }] });
-    const p = parseSoql("SELECT Id FROM Account WHERE (Name = 'a' OR Name = 'b') AND Csops_ARR__c > 5");
+    const p = parseSoql(
+      "SELECT Id FROM Account WHERE (Name = 'a' OR Name = 'b') AND Csops_ARR__c > 5",
+    );
     expect(p.where).toMatchObject({ kind: 'and', parts: [{ kind: 'or' }, { kind: 'compare' }] });
   });
 
@@ -74,6 +83,8 @@ describe('parseSoql', () => {
   });
 
   it('refuses an OFFSET over 2000 as Salesforce does', () => {
-    expect(() => parseSoql('SELECT Id FROM Account OFFSET 2001')).toThrow(/Maximum SOQL offset allowed is 2000/);
+    expect(() => parseSoql('SELECT Id FROM Account OFFSET 2001')).toThrow(
+      /Maximum SOQL offset allowed is 2000/,
+    );
   });
 });

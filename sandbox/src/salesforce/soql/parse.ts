@@ -15,7 +15,18 @@ const DATE = /^\d{4}-\d{2}-\d{2}(?![\dT])/;
 const NUMBER = /^-?\d+(\.\d+)?/;
 const WORD = /^[A-Za-z_][A-Za-z0-9_.]*(:\d+)?/;
 const OPS = ['!=', '<>', '<=', '>=', '=', '<', '>', '(', ')', ','];
-const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', "'": "'", '"': '"', '\\': '\\', _: '\\_', '%': '\\%' };
+const ESCAPES: Record<string, string> = {
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  b: '\b',
+  f: '\f',
+  "'": "'",
+  '"': '"',
+  '\\': '\\',
+  _: '\\_',
+  '%': '\\%',
+};
 
 function tokenize(soql: string): Token[] {
   const out: Token[] = [];
@@ -74,15 +85,48 @@ function tokenize(soql: string): Token[] {
 }
 
 function malformed(soql: string, at: number, what: string): SoqlError {
-  return new SoqlError('MALFORMED_QUERY', `\n${soql}\n${' '.repeat(Math.min(at, soql.length))}^\nERROR at Row:1:Column:${at + 1}\n${what}`);
+  return new SoqlError(
+    'MALFORMED_QUERY',
+    `\n${soql}\n${' '.repeat(Math.min(at, soql.length))}^\nERROR at Row:1:Column:${at + 1}\n${what}`,
+  );
 }
 
-const RESERVED = new Set(['SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'NOT', 'IN', 'LIKE', 'ORDER', 'BY', 'LIMIT', 'OFFSET', 'WITH', 'NULL', 'TRUE', 'FALSE']);
+const RESERVED = new Set([
+  'SELECT',
+  'FROM',
+  'WHERE',
+  'AND',
+  'OR',
+  'NOT',
+  'IN',
+  'LIKE',
+  'ORDER',
+  'BY',
+  'LIMIT',
+  'OFFSET',
+  'WITH',
+  'NULL',
+  'TRUE',
+  'FALSE',
+]);
 
 /** Date literals Salesforce resolves to whole days; the `_N_` ones take `:n`. */
 export const DATE_LITERALS = new Set([
-  'YESTERDAY', 'TODAY', 'TOMORROW', 'LAST_WEEK', 'THIS_WEEK', 'NEXT_WEEK', 'LAST_MONTH', 'THIS_MONTH',
-  'NEXT_MONTH', 'LAST_YEAR', 'THIS_YEAR', 'NEXT_YEAR', 'LAST_N_DAYS', 'NEXT_N_DAYS', 'N_DAYS_AGO',
+  'YESTERDAY',
+  'TODAY',
+  'TOMORROW',
+  'LAST_WEEK',
+  'THIS_WEEK',
+  'NEXT_WEEK',
+  'LAST_MONTH',
+  'THIS_MONTH',
+  'NEXT_MONTH',
+  'LAST_YEAR',
+  'THIS_YEAR',
+  'NEXT_YEAR',
+  'LAST_N_DAYS',
+  'NEXT_N_DAYS',
+  'N_DAYS_AGO',
 ]);
 
 /** Parses one SOQL statement of the subset (see SoqlQuery); anything else is MALFORMED_QUERY. */
@@ -93,13 +137,24 @@ export function parseSoql(soql: string): SoqlQuery {
   const isWord = (w: string, tok = peek()) => tok.t === 'word' && tok.v.toUpperCase() === w;
   const isOp = (o: string, tok = peek()) => tok.t === 'op' && tok.v === o;
   const fail = (tok = peek()): never => {
-    throw malformed(soql, tok.at, tok.t === 'end' ? 'unexpected end of query' : `unexpected token: '${'raw' in tok ? tok.raw : tok.v}'`);
+    throw malformed(
+      soql,
+      tok.at,
+      tok.t === 'end'
+        ? 'unexpected end of query'
+        : `unexpected token: '${'raw' in tok ? tok.raw : tok.v}'`,
+    );
   };
   const expectWord = (w: string) => (isWord(w) ? pos++ : fail());
   const expectOp = (o: string) => (isOp(o) ? pos++ : fail());
   const path = (): string[] => {
     const tok = peek();
-    if (tok.t !== 'word' || tok.v.includes(':') || tok.v.endsWith('.') || RESERVED.has(tok.v.toUpperCase()))
+    if (
+      tok.t !== 'word' ||
+      tok.v.includes(':') ||
+      tok.v.endsWith('.') ||
+      RESERVED.has(tok.v.toUpperCase())
+    )
       return fail();
     pos++;
     return tok.v.split('.');
@@ -113,7 +168,8 @@ export function parseSoql(soql: string): SoqlQuery {
     pos += 3;
   } else {
     do {
-      if (isOp('(')) throw new SoqlError('MALFORMED_QUERY', 'Subqueries are not supported by the csops sandbox');
+      if (isOp('('))
+        throw new SoqlError('MALFORMED_QUERY', 'Subqueries are not supported by the csops sandbox');
       fields.push(path());
     } while (isOp(',') && ++pos);
   }
@@ -218,7 +274,8 @@ export function parseSoql(soql: string): SoqlQuery {
     let op: Operator;
     const tok = peek();
     if (isWord('LIKE')) op = 'like';
-    else if (tok.t === 'op' && ['=', '!=', '<', '<=', '>', '>='].includes(tok.v)) op = tok.v as Operator;
+    else if (tok.t === 'op' && ['=', '!=', '<', '<=', '>', '>='].includes(tok.v))
+      op = tok.v as Operator;
     else return fail();
     pos++;
     const value = literal();
@@ -251,12 +308,15 @@ export function parseSoql(soql: string): SoqlQuery {
         return { kind: 'datetime', value: tok.v };
       case 'word': {
         const upper = tok.v.toUpperCase();
-        if (upper === 'TRUE' || upper === 'FALSE') return { kind: 'boolean', value: upper === 'TRUE' };
+        if (upper === 'TRUE' || upper === 'FALSE')
+          return { kind: 'boolean', value: upper === 'TRUE' };
         if (upper === 'NULL') return { kind: 'null' };
         const [name, n] = upper.split(':');
         const takesN = name!.includes('_N_') || name === 'N_DAYS_AGO';
         if (DATE_LITERALS.has(name!) && takesN === (n !== undefined))
-          return n === undefined ? { kind: 'dateLiteral', name: name! } : { kind: 'dateLiteral', name: name!, n: Number(n) };
+          return n === undefined
+            ? { kind: 'dateLiteral', name: name! }
+            : { kind: 'dateLiteral', name: name!, n: Number(n) };
         return fail(tok);
       }
       default:
