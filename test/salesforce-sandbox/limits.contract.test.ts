@@ -41,6 +41,28 @@ describe('API request limits', () => {
     }
   });
 
+  it("lists the API versions without a session, csops' 66.0 among them", async () => {
+    const { sandbox } = await openSalesforce({ seed: 'empty' });
+    try {
+      const res = await fetch(`${sandbox.url}/services/data/`);
+      const versions = (await res.json()) as { version: string; url: string }[];
+      expect(versions).toContainEqual({
+        label: 'v66.0',
+        url: '/services/data/v66.0',
+        version: '66.0',
+      });
+      expect(versions).toContainEqual(expect.objectContaining({ version: '62.0' }));
+      expect(res.headers.get('sforce-limit-info')).toMatch(/^api-usage=\d+\/100000$/);
+      const unknown = await fetch(`${sandbox.url}/services/data/v99.0/limits`, {
+        headers: { Authorization: `Bearer ${sandbox.accessToken}` },
+      });
+      expect(unknown.status).toBe(404);
+      expect(await unknown.json()).toEqual([expect.objectContaining({ errorCode: 'NOT_FOUND' })]);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it('refuses a wrong session as INVALID_SESSION_ID', async () => {
     const { sandbox } = await openSalesforce({ seed: 'empty' });
     try {

@@ -174,6 +174,26 @@ describe('query and queryMore', () => {
     }
   });
 
+  it("answers the SOQL jsforce's query builder writes", async () => {
+    const built = await sf.conn
+      .sobject('Account')
+      .find({ Csops_Segment__c: { $in: ['enterprise'] }, Csops_ARR__c: { $gte: 100_000 } }, [
+        'Id',
+        'Owner.Name',
+      ])
+      .sort({ Csops_ARR__c: -1, Id: 1 })
+      .limit(3);
+    const written = await sf.conn.query<{ Id: string }>(
+      "SELECT Id FROM Account WHERE Csops_Segment__c = 'enterprise' AND Csops_ARR__c >= 100000 ORDER BY Csops_ARR__c DESC, Id LIMIT 3",
+    );
+    expect(built.map((r) => r.Id)).toEqual(written.records.map((r) => r.Id));
+    expect(built[0]).toHaveProperty('Owner.Name');
+    const autoRenew = await sf.conn.sobject('Account').count({ Csops_Auto_Renew__c: true });
+    const notAutoRenew = await sf.conn.sobject('Account').count({ Csops_Auto_Renew__c: false });
+    expect(autoRenew + notAutoRenew).toBe(300);
+    expect(autoRenew).toBeGreaterThan(0);
+  });
+
   it('refuses a misspelt field and a malformed query in Salesforce error shape', async () => {
     const field = await refusal(sf.conn.query('SELECT Nmae FROM Account'));
     expect(field.errorCode).toBe('INVALID_FIELD');

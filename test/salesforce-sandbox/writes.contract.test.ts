@@ -157,6 +157,21 @@ describe('upsert by external id', () => {
     expect(r.errorCode).toBe('DUPLICATE_VALUE');
   });
 
+  it('creates one Task when the same key is upserted by many callers at once', async () => {
+    const key = 'csops:concurrent:onboarding:kickoff';
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        sf.conn
+          .sobject('Task')
+          .upsert({ Csops_Action_Key__c: key, Subject: `Attempt ${i}` }, 'Csops_Action_Key__c'),
+      ),
+    );
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => (r as { id: string }).id)).size).toBe(1);
+    const tasks = await sf.conn.query(`SELECT Id FROM Task WHERE Csops_Action_Key__c = '${key}'`);
+    expect(tasks.totalSize).toBe(1);
+  });
+
   it('upserts a collection by external id', async () => {
     const rows = ['a', 'b'].map((k) => ({
       Subject: `Step ${k}`,

@@ -164,7 +164,7 @@ export class SalesforceServer {
             version: v,
           })),
         },
-        {},
+        this.limitInfo(),
       );
       return;
     }
