@@ -249,6 +249,31 @@ describe('composite', () => {
     expect(await count("Name = 'Halted Co'")).toBe(0);
   });
 
+  it('refuses a malformed composite request naming the field, running none of it', async () => {
+    const r = await refusal(
+      sf.conn.requestPost('/services/data/v66.0/composite', {
+        compositeRequest: [
+          {
+            method: 'POST',
+            url: '/services/data/v66.0/sobjects/Account',
+            referenceId: 'a',
+            body: { Name: 'Never Run' },
+          },
+          {
+            method: 'POST',
+            url: '/services/data/v66.0/sobjects/Account',
+            body: { Name: 'No Reference' },
+          },
+        ],
+      }),
+    );
+    expect(r).toMatchObject({
+      errorCode: 'JSON_PARSER_ERROR',
+      message: 'compositeRequest.1.referenceId: is required',
+    });
+    expect(await count("Name = 'Never Run'")).toBe(0);
+  });
+
   it('runs a batch of independent subrequests', async () => {
     const res = await sf.conn.requestPost<{
       hasErrors: boolean;
@@ -298,6 +323,20 @@ describe('UI API, as the Lightning components read and write', () => {
     } finally {
       await demo.sandbox.close();
     }
+  });
+
+  it('creates onboarding Tasks with createRecord, refusing a second one with the same key', async () => {
+    const input = {
+      apiName: 'Task',
+      fields: { Subject: 'Hold the kickoff call', Csops_Action_Key__c: 'csops:ui:kickoff' },
+    };
+    const first = await sf.conn.requestPost<{ id: string; apiName: string }>(
+      '/services/data/v66.0/ui-api/records',
+      input,
+    );
+    expect(first).toMatchObject({ apiName: 'Task', id: expect.stringMatching(/^00T/) });
+    const second = await refusal(sf.conn.requestPost('/services/data/v66.0/ui-api/records', input));
+    expect(second.errorCode).toBe('DUPLICATE_VALUE');
   });
 
   it('writes back health results with updateRecord', async () => {

@@ -4,6 +4,7 @@ import { normaliseId } from '../ids.js';
 import { sobjectOfId } from '../model/sobjects.js';
 import { createRecord, deleteRecord, updateRecord, upsertRecord } from '../records.js';
 import type { SfReply, SfRequest, SfRouter } from '../router.js';
+import { batchSchema, collectionSchema, compositeSchema, parseBody } from '../input.js';
 import { FieldProblem } from '../values.js';
 import type { ApiContext } from './context.js';
 import { shapeRecord, typeOf, writableType } from './context.js';
@@ -42,18 +43,14 @@ function failed(item: SfErrorItem): SaveResult {
 }
 
 function collectionBody(body: unknown): { allOrNone: boolean; records: Record<string, unknown>[] } {
-  const b = body as { allOrNone?: unknown; records?: unknown } | undefined;
-  if (!b || typeof b !== 'object' || !Array.isArray(b.records))
-    throw sfError(400, 'JSON_PARSER_ERROR', 'The request body needs a "records" array');
+  const b = parseBody(collectionSchema, body);
   if (b.records.length > MAX_COLLECTION)
     throw sfError(
       400,
       'EXCEEDED_ID_LIMIT',
       `record limit reached. cannot submit more than ${MAX_COLLECTION} records into this call`,
     );
-  if (b.allOrNone !== undefined && typeof b.allOrNone !== 'boolean')
-    throw sfError(400, 'JSON_PARSER_ERROR', 'allOrNone must be true or false');
-  return { allOrNone: b.allOrNone === true, records: b.records as Record<string, unknown>[] };
+  return { allOrNone: b.allOrNone === true, records: b.records };
 }
 
 /** sObject Collections, composite and composite/batch. */
@@ -202,17 +199,15 @@ export function registerCompositeRoutes(
   });
 
   router.add('POST', `${V}/composite`, (req) => {
-    const b = req.body as { allOrNone?: boolean; compositeRequest?: unknown } | undefined;
-    const subs = b?.compositeRequest;
-    if (!Array.isArray(subs) || subs.length === 0)
-      throw sfError(400, 'JSON_PARSER_ERROR', 'The request body needs a "compositeRequest" array');
+    const b = parseBody(compositeSchema, req.body);
+    const subs = b.compositeRequest;
     if (subs.length > MAX_SUBREQUESTS)
       throw sfError(
         400,
         'LIMIT_EXCEEDED',
         `Limit Exceeded: A maximum of ${MAX_SUBREQUESTS} subrequests are allowed per composite request`,
       );
-    const allOrNone = b?.allOrNone === true;
+    const allOrNone = b.allOrNone === true;
     const mark = ctx.store.savepoint();
     const refs = new Map<string, unknown>();
     const out: {
@@ -222,25 +217,19 @@ export function registerCompositeRoutes(
       referenceId: string;
     }[] = [];
     let halted = false;
-    for (const raw of subs as {
-      method?: string;
-      url?: string;
-      referenceId?: string;
-      body?: unknown;
-      httpHeaders?: Record<string, string>;
-    }[]) {
-      const referenceId = raw.referenceId ?? '';
-      if (
-        !/^[A-Za-z][A-Za-z0-9_]*$/.test(referenceId) ||
-        refs.has(referenceId) ||
-        out.some((o) => o.referenceId === referenceId)
-      ) {
+    const seen = new Set<string>();
+    for (const { referenceId } of subs) {
+      if (seen.has(referenceId))
         throw sfError(
           400,
           'JSON_PARSER_ERROR',
-          `Each subrequest needs a unique referenceId of letters, digits and underscores: '${referenceId}'`,
+          `Duplicate referenceId provided in the request: ${referenceId}`,
+          ['referenceId'],
         );
-      }
+      seen.add(referenceId);
+    }
+    for (const raw of subs) {
+      const { referenceId } = raw;
       if (halted) {
         out.push({
           body: [
@@ -258,9 +247,9 @@ export function registerCompositeRoutes(
       }
       let reply: SfReply;
       try {
-        const url = substitute(raw.url ?? '', refs, true) as string;
+        const url = substitute(raw.url, refs, true) as string;
         reply = dispatch(
-          (raw.method ?? 'GET').toUpperCase(),
+          raw.method,
           url,
           substitute(raw.body, refs, false),
           lower(raw.httpHeaders),
@@ -297,10 +286,8 @@ export function registerCompositeRoutes(
   });
 
   router.add('POST', `${V}/composite/batch`, (req) => {
-    const b = req.body as { haltOnError?: boolean; batchRequests?: unknown } | undefined;
-    const subs = b?.batchRequests;
-    if (!Array.isArray(subs) || subs.length === 0)
-      throw sfError(400, 'JSON_PARSER_ERROR', 'The request body needs a "batchRequests" array');
+    const b = parseBody(batchSchema, req.body);
+    const subs = b.batchRequests;
     if (subs.length > MAX_SUBREQUESTS)
       throw sfError(
         400,
@@ -309,7 +296,7 @@ export function registerCompositeRoutes(
       );
     let halted = false;
     let hasErrors = false;
-    const results = (subs as { method?: string; url?: string; richInput?: unknown }[]).map((s) => {
+    const results = subs.map((s) => {
       if (halted)
         return {
           statusCode: 412,
@@ -323,15 +310,15 @@ export function registerCompositeRoutes(
       let reply: SfReply;
       try {
         // Batch urls are relative to /services/data: `v66.0/sobjects/Account`.
-        const url = `/services/data/${(s.url ?? '').replace(/^\/?(services\/data\/)?/, '')}`;
-        reply = dispatch((s.method ?? 'GET').toUpperCase(), url, s.richInput, {});
+        const url = `/services/data/${s.url.replace(/^\/?(services\/data\/)?/, '')}`;
+        reply = dispatch(s.method, url, s.richInput, {});
       } catch (err) {
         if (!(err instanceof SalesforceError)) throw err;
         reply = { status: err.status, body: err.errors };
       }
       if (reply.status >= 400) {
         hasErrors = true;
-        if (b?.haltOnError) halted = true;
+        if (b.haltOnError) halted = true;
       }
       return { statusCode: reply.status, result: reply.body ?? null };
     });

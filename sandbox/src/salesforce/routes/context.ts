@@ -1,10 +1,5 @@
-import {
-  SalesforceError,
-  invalidType,
-  jsonParserError,
-  recordNotFound,
-  sfError,
-} from '../errors.js';
+import { SalesforceError, invalidType, recordNotFound, sfError } from '../errors.js';
+import { fields, parseBody } from '../input.js';
 import { normaliseId } from '../ids.js';
 import type { SObjectDef } from '../model/field.js';
 import { fieldOf, sobject } from '../model/sobjects.js';
@@ -48,13 +43,7 @@ export function recordOf(store: SfStore, type: SObjectDef, raw: string): SfRecor
 }
 
 export function objectBody(body: unknown): Record<string, unknown> {
-  if (body === undefined)
-    throw jsonParserError('The request body is empty: send the record as a JSON object');
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw jsonParserError(
-      `Cannot deserialize instance of sObject from ${Array.isArray(body) ? 'START_ARRAY' : 'VALUE'} value`,
-    );
-  return body as Record<string, unknown>;
+  return parseBody(fields, body);
 }
 
 /** A record shaped for GET: `attributes`, then the asked fields (all when none asked). */

@@ -6,7 +6,8 @@ import { createRecord, updateRecord } from '../records.js';
 import type { SfRouter } from '../router.js';
 import type { SfRecord, SfStore } from '../store.js';
 import type { ApiContext } from './context.js';
-import { asError, objectBody, recordOf, typeOf, writableType } from './context.js';
+import { parseBody, uiCreateSchema, uiUpdateSchema } from '../input.js';
+import { asError, recordOf, typeOf, writableType } from './context.js';
 
 /** Related lists csops reads from an Account: the child object and the field pointing at the parent. */
 const RELATED_LISTS: Record<string, { child: string; field: string }> = {
@@ -129,18 +130,17 @@ export function registerUiApiRoutes(router: SfRouter, ctx: ApiContext): void {
   });
 
   router.add('POST', `${U}/records`, (req) => {
-    const b = objectBody(req.body) as { apiName?: unknown; fields?: unknown };
-    if (typeof b.apiName !== 'string') throw sfError(400, 'INVALID_INPUT', 'apiName is required');
+    const b = parseBody(uiCreateSchema, req.body);
     const type = writableType(b.apiName);
     try {
-      const r = createRecord(ctx, type, objectBody(b.fields));
+      const r = createRecord(ctx, type, b.fields);
       return {
         status: 201,
         body: uiRecord(
           ctx.store,
           type,
           r,
-          Object.keys(b.fields as object)
+          Object.keys(b.fields)
             .map((f) => [f])
             .concat([['Id']]),
         ),
@@ -154,8 +154,7 @@ export function registerUiApiRoutes(router: SfRouter, ctx: ApiContext): void {
     const type = sobjectOfId(req.params.id!);
     if (!type) throw sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
     const before = recordOf(ctx.store, writableType(type.name), req.params.id!);
-    const b = objectBody(req.body) as { fields?: unknown };
-    const fields = objectBody(b.fields);
+    const { fields } = parseBody(uiUpdateSchema, req.body);
     try {
       const r = updateRecord(ctx, type, before.Id, fields);
       return {
