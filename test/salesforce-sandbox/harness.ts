@@ -7,7 +7,7 @@ export interface SfHarness {
   conn: Connection;
 }
 
-/** A Salesforce sandbox on an OS-assigned port, with a jsforce Connection on its session. */
+/** A Salesforce sandbox on an OS-assigned port, with a jsforce Connection holding its access token. */
 export async function openSalesforce(options: SalesforceSandboxOptions = {}): Promise<SfHarness> {
   const sandbox = await startSalesforceSandbox({ port: 0, ...options });
   return { sandbox, conn: connect(sandbox) };

@@ -41,7 +41,7 @@ describe('API request limits', () => {
     }
   });
 
-  it("lists the API versions without a session, csops' 66.0 among them", async () => {
+  it("lists the API versions without a token, csops' 66.0 among them", async () => {
     const { sandbox } = await openSalesforce({ seed: 'empty' });
     try {
       const res = await fetch(`${sandbox.url}/services/data/`);
@@ -66,7 +66,7 @@ describe('API request limits', () => {
   it('refuses a wrong session as INVALID_SESSION_ID', async () => {
     const { sandbox } = await openSalesforce({ seed: 'empty' });
     try {
-      const r = await refusal(connect(sandbox, 'not-the-session').query('SELECT Id FROM Account'));
+      const r = await refusal(connect(sandbox, 'not-the-token').query('SELECT Id FROM Account'));
       expect(r.errorCode).toBe('INVALID_SESSION_ID');
     } finally {
       await sandbox.close();

@@ -69,7 +69,7 @@ describe('csops sandbox', () => {
     expect(await unknown.exited).toBe(2);
   });
 
-  it('serves the Salesforce org with --crm salesforce, with its session id and the demo accounts', async () => {
+  it('serves the Salesforce org with --crm salesforce, with its access token and the demo accounts', async () => {
     const sf = run([
       '--crm',
       'salesforce',
@@ -84,7 +84,7 @@ describe('csops sandbox', () => {
     const account = /healthyEnterprise\s+Northwind Logistics \(Account (001\w{15})\)/.exec(
       sf.out(),
     );
-    const token = /session id \(access token\): (\S+)/.exec(sf.out())?.[1];
+    const token = /access token: (\S+)/.exec(sf.out())?.[1];
     expect(account).not.toBeNull();
     const soql = encodeURIComponent(`SELECT Name FROM Account WHERE Id = '${account![1]}'`);
     const res = await fetch(`${url}/services/data/v66.0/query?q=${soql}`, {

@@ -22,7 +22,7 @@ Usage: csops sandbox [--crm hubspot|salesforce] [--port N] [--reset] [--data-dir
   --reset             throw the kept CRM away and seed a new one
   --empty             seed a CRM without the demo accounts (HubSpot: without csops installed)
   --token TOKEN       accept only this bearer token (HubSpot default: any;      env CSOPS_SANDBOX_TOKEN
-                      Salesforce: the printed session id)
+                      Salesforce: the printed access token)
   --latency MS        add MS milliseconds to every answer                     env CSOPS_SANDBOX_LATENCY_MS
   --failure-rate R    answer a share R (0..1) of requests with a 502/503/504  env CSOPS_SANDBOX_FAILURE_RATE
   --rate-limit N      HubSpot: allow N requests per rolling 10 s, then 429    env CSOPS_SANDBOX_RATE_LIMIT
@@ -30,7 +30,7 @@ Usage: csops sandbox [--crm hubspot|salesforce] [--port N] [--reset] [--data-dir
                       (default 100000)                                        env CSOPS_SANDBOX_API_LIMIT
 
 HubSpot: use the printed URL as basePath for @hubspot/api-client.
-Salesforce: use the printed instance URL, session id and version in jsforce's Connection.`;
+Salesforce: use the printed instance URL, access token and version in jsforce's Connection.`;
 
 const number = (name: string) =>
   z
@@ -176,7 +176,7 @@ async function runSalesforce(f: z.output<typeof flagsSchema>): Promise<number> {
   const banner = [
     `csops Salesforce sandbox listening on ${sandbox.url}`,
     `  org ${sandbox.orgId}, API v${sandbox.version}, seeded ${sandbox.seededAt}, kept in ${dataDir}`,
-    `  session id (access token): ${sandbox.accessToken}`,
+    `  access token: ${sandbox.accessToken}`,
     ...sandbox.notices.map((notice) => `  note: ${notice}`),
     ...(f.empty
       ? []

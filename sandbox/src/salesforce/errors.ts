@@ -19,8 +19,7 @@ export class SalesforceError extends Error {
 export const sfError = (status: number, errorCode: string, message: string, fields?: string[]) =>
   new SalesforceError(status, [{ message, errorCode, ...(fields ? { fields } : {}) }]);
 
-export const invalidSession = () =>
-  sfError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+export const invalidToken = () => sfError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
 
 export const notFound = (path: string) =>
   sfError(404, 'NOT_FOUND', `The requested resource does not exist: ${path}`);

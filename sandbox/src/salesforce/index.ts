@@ -71,7 +71,7 @@ export async function startSalesforceSandbox(
   const o = parsed.data;
   const now = o.now ?? (() => new Date());
   const { store, journal, notices, seeded } = openOrg(o, now);
-  const accessToken = o.accessToken ?? `${SANDBOX_ORG_ID}!csops.sandbox.session`;
+  const accessToken = o.accessToken ?? `${SANDBOX_ORG_ID}!csops.sandbox.token`;
   const server = new SalesforceServer({
     store,
     accessToken,

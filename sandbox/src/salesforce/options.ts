@@ -7,7 +7,7 @@ export const salesforceOptionsSchema = z.object({
   dataDir: z.string().min(1).optional(),
   reset: z.boolean().default(false),
   seed: z.enum(['demo', 'empty']).default('demo'),
-  /** The session id callers send as the bearer token; any other is INVALID_SESSION_ID. */
+  /** The access token callers send as the bearer token; any other is INVALID_SESSION_ID. */
   accessToken: z.string().min(1).optional(),
   latencyMs: z.number().min(0).max(60_000).default(0),
   failureRate: z.number().min(0).max(1).default(0),

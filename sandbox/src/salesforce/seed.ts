@@ -12,7 +12,7 @@ import { SfStore } from './store.js';
 import type { SfRecord } from './store.js';
 import { sfDateTime } from './values.js';
 
-/** The org id the sandbox answers with; the access token starts with it, as a real session id does. */
+/** The org id the sandbox answers with; the access token starts with it, as a real one does. */
 export const SANDBOX_ORG_ID = '00D5g00000CSOPSEAM';
 
 /** The people of the demo org: the HubSpot demo's CSMs, AEs and CS Ops lead, as Users in the same order. */

@@ -6,7 +6,7 @@ import { Prng } from '../seed/prng.js';
 import {
   SalesforceError,
   injectedFailure,
-  invalidSession,
+  invalidToken,
   jsonParserError,
   methodNotAllowed,
   notFound,
@@ -151,7 +151,7 @@ export class SalesforceServer {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const method = (req.method ?? 'GET').toUpperCase();
     this.stats.requests++;
-    // The versions list is public in Salesforce too: clients read it before they have a session.
+    // The versions list is public in Salesforce too: clients read it before they hold a token.
     if (method === 'GET' && /^\/services\/data\/?$/.test(url.pathname)) {
       req.resume();
       send(
@@ -201,7 +201,7 @@ export class SalesforceServer {
 
   private authenticate(req: IncomingMessage): void {
     const token = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
-    if (token !== this.opts.accessToken) throw invalidSession();
+    if (token !== this.opts.accessToken) throw invalidToken();
   }
 }
 
