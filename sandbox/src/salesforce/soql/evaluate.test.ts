@@ -106,6 +106,25 @@ describe('runQuery', () => {
     expect(names('Csops_Last_Activity_At__c = 2026-02-22')).toEqual(['Account 3']);
   });
 
+  it('nests parent fields under the relationship name, and answers null when there is no parent', () => {
+    const store = orgWith([{ arr: 1 }]);
+    const [row] = runQuery(
+      store,
+      parseSoql('SELECT Name, Owner.Name, Owner.Email, Csops_CSM__r.Name FROM Account'),
+      NOW,
+      url,
+    ).rows as Record<string, unknown>[];
+    expect(row).toMatchObject({
+      Name: 'Account 0',
+      Owner: {
+        attributes: { type: 'User' },
+        Name: 'Morgan Reyes',
+        Email: 'morgan.reyes@csops-demo.example',
+      },
+      Csops_CSM__r: null,
+    });
+  });
+
   it('refuses a string compared with a number field, as Salesforce does', () => {
     const store = orgWith([{ arr: 1 }]);
     expect(() => query(store, "SELECT Name FROM Account WHERE Csops_ARR__c = '1'")).toThrow(

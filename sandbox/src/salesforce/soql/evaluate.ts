@@ -348,25 +348,34 @@ function shape(
   const out: Record<string, unknown> = {
     attributes: { type: type.name, url: urlOf(type.name, r.Id) },
   };
-  for (const p of selected) {
-    let target = out;
-    let source: SfRecord | undefined = r;
-    for (const hop of p.hops) {
-      const id: FieldValue | undefined = source?.[hop.name];
-      const t: SObjectDef | undefined = typeof id === 'string' ? sobjectOfId(id) : undefined;
-      source = t && typeof id === 'string' ? store.get(t.name, id) : undefined;
-      const key = hop.relationshipName!;
-      if (!source) {
-        // A relationship with no record on the other end comes back as null, not an object.
-        if (!(key in target)) target[key] = null;
-        target = undefined as never;
-        break;
-      }
-      if (!target[key])
-        target[key] = { attributes: { type: t!.name, url: urlOf(t!.name, source.Id) } };
-      target = target[key] as Record<string, unknown>;
-    }
-    if (target) target[p.field.name] = source ? (source[p.field.name] ?? null) : null;
-  }
+  for (const p of selected) place(out, r, p.hops, p.field);
   return out;
+
+  /** Writes one selected path into `into`, nesting a parent record under its relationship name. */
+  function place(
+    into: Record<string, unknown>,
+    source: SfRecord,
+    hops: FieldDef[],
+    field: FieldDef,
+  ): void {
+    const [hop, ...rest] = hops;
+    if (!hop) {
+      into[field.name] = source[field.name] ?? null;
+      return;
+    }
+    const id = source[hop.name];
+    const parentType = typeof id === 'string' ? sobjectOfId(id) : undefined;
+    const parent =
+      parentType && typeof id === 'string' ? store.get(parentType.name, id) : undefined;
+    const key = hop.relationshipName!;
+    if (!parent || !parentType) {
+      // A relationship with no record on the other end comes back as null, not an object.
+      into[key] ??= null;
+      return;
+    }
+    const nested = (into[key] ??= {
+      attributes: { type: parentType.name, url: urlOf(parentType.name, parent.Id) },
+    }) as Record<string, unknown>;
+    place(nested, parent, rest, field);
+  }
 }
