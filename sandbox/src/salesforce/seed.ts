@@ -94,6 +94,15 @@ const TICKET_PRIORITY: Record<string, string> = {
   URGENT: 'High',
 };
 
+const TASK_STATUS: Record<string, string> = {
+  NOT_STARTED: 'Not Started',
+  IN_PROGRESS: 'In Progress',
+  WAITING: 'Waiting on someone else',
+  COMPLETED: 'Completed',
+  DEFERRED: 'Deferred',
+};
+const TASK_PRIORITY: Record<string, string> = { HIGH: 'High', MEDIUM: 'Normal', LOW: 'Low' };
+
 const blank = (v: string | undefined) => (v === undefined || v === '' ? null : v);
 const moment = (v: string | undefined) => {
   if (!v) return undefined;
@@ -143,6 +152,15 @@ export function seedOrg(seed: 'demo' | 'empty', reference: Date): SfStore {
     } as SfRecord);
   }
   if (seed === 'demo') carryOver(seedPortal('demo', 1, reference), create);
+  store.commit();
+  return store;
+}
+
+/** An org holding what `portal` holds, as `seedOrg('demo')` carries the HubSpot demo over. */
+export function orgFromPortal(portal: CrmStore, reference: Date): SfStore {
+  const store = seedOrg('empty', reference);
+  const ctx: WriteContext = { store, now: () => reference };
+  carryOver(portal, (type, body, system = {}) => createRecord(ctx, sobject(type)!, body, system));
   store.commit();
   return store;
 }
@@ -229,6 +247,25 @@ function carryOver(
         OwnerId: owner(m),
       },
       { CreatedDate: moment(p.hs_timestamp) },
+    );
+  }
+  for (const t of hs.listRecords(typeId('tasks'))) {
+    const p = t.properties;
+    const company = firstAssoc('tasks', t.id, 'companies');
+    const due = moment(p.hs_timestamp);
+    create(
+      'Task',
+      {
+        Subject: p.hs_task_subject,
+        Description: blank(p.hs_task_body),
+        Status: TASK_STATUS[p.hs_task_status ?? ''] ?? 'Not Started',
+        Priority: TASK_PRIORITY[p.hs_task_priority ?? ''] ?? 'Normal',
+        ActivityDate: due ? due.slice(0, 10) : null,
+        WhatId: company ? accountOf.get(company) : null,
+        OwnerId: owner(t),
+        Csops_Action_Key__c: blank(p.csops_action_key),
+      },
+      created(t),
     );
   }
   for (const d of hs.listRecords(typeId('deals'))) {
