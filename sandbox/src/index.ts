@@ -122,3 +122,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       }).then(() => journal?.close())),
   };
 }
+
+export { startSalesforceSandbox, SF_DEMO_ACCOUNTS, SF_DEMO_USERS } from './salesforce/index.js';
+export type {
+  RunningSalesforceSandbox,
+  SalesforceFaultOptions,
+  SalesforceSandboxOptions,
+  SalesforceStats,
+} from './salesforce/index.js';

@@ -68,4 +68,50 @@ describe('csops sandbox', () => {
     const unknown = run(['--colour']);
     expect(await unknown.exited).toBe(2);
   });
+
+  it('serves the Salesforce org with --crm salesforce, with its access token and the demo accounts', async () => {
+    const sf = run([
+      '--crm',
+      'salesforce',
+      '--port',
+      '0',
+      '--data-dir',
+      join(dataDir, 'sf'),
+      '--reset',
+    ]);
+    const url = await sf.url;
+    expect(sf.out()).toContain('Salesforce sandbox');
+    const account = /healthyEnterprise\s+Northwind Logistics \(Account (001\w{15})\)/.exec(
+      sf.out(),
+    );
+    const token = /access token: (\S+)/.exec(sf.out())?.[1];
+    expect(account).not.toBeNull();
+    const soql = encodeURIComponent(`SELECT Name FROM Account WHERE Id = '${account![1]}'`);
+    const res = await fetch(`${url}/services/data/v66.0/query?q=${soql}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(((await res.json()) as { records: { Name: string }[] }).records[0]!.Name).toBe(
+      'Northwind Logistics',
+    );
+    // The HubSpot API is not what this CRM speaks.
+    const hubspot = await fetch(`${url}/crm/v3/objects/companies`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(hubspot.status).toBe(404);
+    sf.child.kill('SIGTERM');
+    expect(await sf.exited).toBe(0);
+    expect(sf.out()).toContain('org saved');
+  });
+
+  it('refuses an unknown CRM and a limit flag of the other CRM, saying which to use', async () => {
+    const unknown = run(['--crm', 'zendesk']);
+    expect(await unknown.exited).toBe(2);
+    expect(unknown.err()).toContain('--crm must be hubspot or salesforce');
+    const mixed = run(['--crm', 'salesforce', '--rate-limit', '5']);
+    expect(await mixed.exited).toBe(2);
+    expect(mixed.err()).toContain('a Salesforce org takes --api-limit');
+    const other = run(['--api-limit', '5']);
+    expect(await other.exited).toBe(2);
+    expect(other.err()).toContain('the HubSpot sandbox takes --rate-limit');
+  });
 });
