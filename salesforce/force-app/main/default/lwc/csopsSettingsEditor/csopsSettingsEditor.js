@@ -262,7 +262,8 @@ export default class CsopsSettingsEditor extends LightningElement {
       let status;
       try {
         status = await getDeployStatus({ jobId, recordName: this.recordName, revision });
-      } catch (error) {
+      } catch {
+        // A status read that fails says nothing about the deployment: ask again.
         status = { status: 'queued' };
       }
       if (status.status === 'succeeded') {

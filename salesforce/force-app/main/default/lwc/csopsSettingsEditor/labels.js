@@ -7,8 +7,7 @@ export const LABELS = {
   loading: 'Loading the settings…',
   loadFailed: 'The settings could not be loaded',
   noRecord: 'There is no csops settings record with this name.',
-  readOnly:
-    'You can look but not save: saving needs the csops Settings Admin permission set.',
+  readOnly: 'You can look but not save: saving needs the csops Settings Admin permission set.',
   storedRefused:
     'The saved settings are refused by csops, so every csops component shows a configuration error. The form starts from the csops defaults; saving replaces the refused settings.',
   weights: 'Measure weights',

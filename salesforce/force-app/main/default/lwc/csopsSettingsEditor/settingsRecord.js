@@ -31,11 +31,7 @@ export function recordValuesFromSettings(settings) {
   const typedFields = {};
   Object.entries(TYPED_FIELDS).forEach(([path, field]) => {
     const v = valueAt(settings, path);
-    typedFields[field] = LIST_PATHS.has(path)
-      ? (v || []).join(',')
-      : v === undefined
-        ? null
-        : v;
+    typedFields[field] = LIST_PATHS.has(path) ? (v || []).join(',') : v === undefined ? null : v;
     deleteAt(model, path.split('.'));
   });
   typedFields[REQUIRED_ITEMS_FIELD] = HANDOFF_ITEM_KEYS.filter(

@@ -14,11 +14,9 @@ const mockRecord = require('../../csopsSettings/__tests__/data/getSettings.json'
 // Two Accounts with their csops fields as Apex returns them.
 const mockAccounts = require('./data/getPreviewAccounts.json');
 
-jest.mock(
-  '@salesforce/apex/CsopsSettingsDeployer.getEditorState',
-  () => ({ default: jest.fn() }),
-  { virtual: true },
-);
+jest.mock('@salesforce/apex/CsopsSettingsDeployer.getEditorState', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
 jest.mock('@salesforce/apex/CsopsSettingsDeployer.saveSettings', () => ({ default: jest.fn() }), {
   virtual: true,
 });
@@ -88,7 +86,9 @@ describe('c-csops-settings-editor', () => {
     const green = input(element, 'bands.green');
     green.setCustomValidity = jest.fn();
     await type(element, 'bands.green', '40');
-    expect(green.setCustomValidity).toHaveBeenLastCalledWith('Green from score must be above Yellow from score');
+    expect(green.setCustomValidity).toHaveBeenLastCalledWith(
+      'Green from score must be above Yellow from score',
+    );
     expect(button(element, 'save').disabled).toBe(true);
 
     await type(element, 'bands.green', '75');
@@ -102,7 +102,9 @@ describe('c-csops-settings-editor', () => {
     const days = input(element, 'freshness.defaultDays');
     days.setCustomValidity = jest.fn();
     await type(element, 'freshness.defaultDays', 'thirty');
-    expect(days.setCustomValidity.mock.calls.at(-1)[0]).toMatch(/^Data counts as fresh for \(days\)/);
+    expect(days.setCustomValidity.mock.calls.at(-1)[0]).toMatch(
+      /^Data counts as fresh for \(days\)/,
+    );
     expect(button(element, 'save').disabled).toBe(true);
   });
 
@@ -209,7 +211,9 @@ describe('c-csops-settings-editor', () => {
     await flushPromises();
 
     expect(text(element, '.save-status')).toContain('Not saved:');
-    expect(text(element, '.save-status')).toContain('Someone saved these settings after you opened them');
+    expect(text(element, '.save-status')).toContain(
+      'Someone saved these settings after you opened them',
+    );
     expect(getDeployStatus).not.toHaveBeenCalled();
   });
 
