@@ -54,6 +54,16 @@ export default class CsopsSettingsEditor extends LightningElement {
     this.load();
   }
 
+  disconnectedCallback() {
+    clearTimeout(this.timer);
+  }
+
+  handleReload() {
+    this.phase = 'idle';
+    this.saveMessages = [];
+    this.load();
+  }
+
   async load() {
     this.loading = true;
     this.loadError = undefined;
@@ -164,6 +174,11 @@ export default class CsopsSettingsEditor extends LightningElement {
     return this.showJson ? LABELS.hideAdvanced : LABELS.showAdvanced;
   }
 
+  /** After a refusal, a failure or no answer, the way on is to read the record again. */
+  get canReload() {
+    return ['saveRefused', 'failed', 'unconfirmed'].includes(this.phase);
+  }
+
   get phaseText() {
     return this.phase === 'idle' ? '' : LABELS[this.phase];
   }
@@ -257,7 +272,7 @@ export default class CsopsSettingsEditor extends LightningElement {
   follow(jobId, revision, target) {
     // The platform deploys on its own schedule and offers no event to the page: ask until it answers.
     // eslint-disable-next-line @lwc/lwc/no-async-operation
-    setTimeout(async () => {
+    this.timer = setTimeout(async () => {
       this.polls += 1;
       let status;
       try {

@@ -40,4 +40,5 @@ export const LABELS = {
   unconfirmed:
     'Salesforce has not confirmed the save yet. See Setup → Deployment Status, then reload this page.',
   saveRefused: 'Not saved:',
+  reload: 'Reload the settings',
 };

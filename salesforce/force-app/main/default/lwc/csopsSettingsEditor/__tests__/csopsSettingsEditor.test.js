@@ -215,6 +215,13 @@ describe('c-csops-settings-editor', () => {
       'Someone saved these settings after you opened them',
     );
     expect(getDeployStatus).not.toHaveBeenCalled();
+
+    // Reloading reads the record again, with the revision someone else saved.
+    getEditorState.mockResolvedValue({ record: mockRecord, canManage: true, revision: 4 });
+    button(element, 'reload').click();
+    await flushPromises();
+    expect(getEditorState).toHaveBeenCalledTimes(2);
+    expect(text(element, '.save-status')).not.toContain('Not saved:');
   });
 
   it('lets a user without the permission look but not save', async () => {
