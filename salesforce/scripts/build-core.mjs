@@ -35,6 +35,12 @@ export const MODULES = [
       'STAKEHOLDER_ROLE_TITLES',
       'displayScore',
       'driversToShow',
+      'previewBandChanges',
+      'bandChangesText',
+      'settingsChanges',
+      'settingsFieldLabel',
+      'settingsNumberFromText',
+      'renewalStagesFromText',
     ],
   },
   {

@@ -321,7 +321,12 @@ for (const name of bundles) {
   if (!existsSync(html)) continue;
   for (const p of rules.hardCodedTextProblems(read(html)))
     fail('custom labels', `${name}.html: ${p}`);
-  for (const p of rules.labelKeyProblems(read(html), read(join(meta, 'lwc', name, `${name}.js`))))
+  // A component may keep its LABELS table in a module of its own bundle (labels.js).
+  const bundleJs = list(join(meta, 'lwc', name))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => read(join(meta, 'lwc', name, f)))
+    .join('\n');
+  for (const p of rules.labelKeyProblems(read(html), bundleJs))
     fail('custom labels', `${name}.html ${p}`);
 }
 report('custom labels', `${labelNames.size} labels`);

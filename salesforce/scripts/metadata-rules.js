@@ -76,6 +76,8 @@ const TEMPLATE_REGIONS = {
   'flexipage:recordHomeTemplateDesktop': ['header', 'main', 'sidebar'],
   'flexipage:recordHomeWithSubheaderTemplateDesktop': ['header', 'subheader', 'main', 'sidebar'],
   'flexipage:recordHomeSingleColTemplateDesktop': ['header', 'main'],
+  // App pages: one full-width region (retrieved from App Builder; no API lists templates).
+  'flexipage:defaultAppHomeTemplate': ['main'],
 };
 const PARENT_PAGES = {
   sfa__Account_rec_L: { object: 'Account', template: 'flexipage:recordHomeTemplateDesktop' },

@@ -13,6 +13,7 @@ export * from './settings/messages.js';
 export * from './settings/text-input.js';
 export * from './settings/changes.js';
 export * from './settings/file.js';
+export * from './settings/band-changes.js';
 export * from './health/types.js';
 export * from './health/curve.js';
 export * from './health/measures.js';

@@ -4,6 +4,7 @@
 // last id finished is the checkpoint a re-run resumes from (redoing at most one batch).
 'use strict';
 
+const core = require('@csops/core');
 const { loadAccountRecords, evaluateRecords } = require('./accounts.js');
 const { COMPANY_PROPERTIES } = require('./snapshot-mapping.js');
 const { chunk, BATCH_SIZE } = require('./crm.js');
@@ -107,10 +108,8 @@ async function rescorePortfolio(options) {
  */
 async function previewBandChanges(options) {
   const { saved, draft, asOf } = options;
-  /** @type {Record<string, number>} */
-  const moves = {};
-  let changed = 0;
-  let scored = 0;
+  /** @type {import('@csops/core').BandChangePreview} */
+  const preview = { scanned: 0, scored: 0, changed: 0, moves: {}, complete: false };
   const scan = await scanPortfolio({
     crm: options.crm,
     maxAccounts: options.maxAccounts,
@@ -120,17 +119,11 @@ async function previewBandChanges(options) {
         const before = evaluateRecords(a.records, saved, asOf);
         const after = evaluateRecords(a.records, draft, asOf);
         if (!before.ok || !after.ok) continue;
-        scored += 1;
-        const from = before.evaluation.health.band ?? 'unscored';
-        const to = after.evaluation.health.band ?? 'unscored';
-        if (from !== to) {
-          changed += 1;
-          moves[`${from}→${to}`] = (moves[`${from}→${to}`] ?? 0) + 1;
-        }
+        core.countBandMove(preview, before.evaluation.health.band, after.evaluation.health.band);
       }
     },
   });
-  return { scanned: scan.scanned, scored, changed, moves, complete: scan.done };
+  return { ...preview, scanned: scan.scanned, complete: scan.done };
 }
 
 module.exports = { scanPortfolio, rescorePortfolio, previewBandChanges, SEARCH_PAGE };
