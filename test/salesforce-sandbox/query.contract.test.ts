@@ -206,7 +206,7 @@ describe('query and queryMore', () => {
 });
 
 describe('describe', () => {
-  it('lists the csops custom fields with their types, and the external id on Task', async () => {
+  it('lists the csops custom fields with their types: a plain action key on Task, the expansion key unique on Opportunity', async () => {
     const account = await sf.conn.sobject('Account').describe();
     const arr = account.fields.find((f) => f.name === 'Csops_ARR__c')!;
     expect(arr).toMatchObject({
@@ -228,8 +228,16 @@ describe('describe', () => {
       updateable: false,
       createable: false,
     });
+    // Activity custom fields take neither Unique nor External ID in Salesforce: csops looks for a
+    // Task's key before it creates one instead.
     const task = await sf.conn.sobject('Task').describe();
     expect(task.fields.find((f) => f.name === 'Csops_Action_Key__c')).toMatchObject({
+      type: 'string',
+      unique: false,
+      externalId: false,
+    });
+    const opportunity = await sf.conn.sobject('Opportunity').describe();
+    expect(opportunity.fields.find((f) => f.name === 'Csops_Expansion_Key__c')).toMatchObject({
       type: 'string',
       unique: true,
       externalId: true,

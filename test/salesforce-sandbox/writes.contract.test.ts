@@ -117,70 +117,88 @@ describe('sObject Collections', () => {
 });
 
 describe('upsert by external id', () => {
-  it('creates a Task for a new csops action key and updates the same Task on the retry', async () => {
-    const account = await sf.conn.sobject('Account').create({ Name: 'Upsert Co' });
-    const key = `csops:${(account as { id: string }).id}:onboarding:handoff_submitted:kickoff`;
+  const expansion = (key: string, name: string) => ({
+    Csops_Expansion_Key__c: key,
+    Name: name,
+    StageName: 'Prospecting',
+    CloseDate: '2026-06-30',
+  });
+
+  it('creates an expansion Opportunity for a new key and updates the same one on the retry', async () => {
+    const key = 'csops:expansion:upsert-co:2026-03-01';
     const first = await sf.conn
-      .sobject('Task')
-      .upsert(
-        { Csops_Action_Key__c: key, Subject: 'Hold the kickoff call', ActivityDate: '2026-03-05' },
-        'Csops_Action_Key__c',
-      );
+      .sobject('Opportunity')
+      .upsert(expansion(key, 'Upsert Co — expansion'), 'Csops_Expansion_Key__c');
     expect(first).toMatchObject({ success: true, created: true });
     const again = await sf.conn
-      .sobject('Task')
+      .sobject('Opportunity')
       .upsert(
-        { Csops_Action_Key__c: key, Subject: 'Hold the kickoff call', Status: 'Completed' },
-        'Csops_Action_Key__c',
+        { ...expansion(key, 'Upsert Co — expansion'), StageName: 'Qualification' },
+        'Csops_Expansion_Key__c',
       );
     expect(again).toMatchObject({
       success: true,
       created: false,
       id: (first as { id: string }).id,
     });
-    const tasks = await sf.conn.query<{ Status: string; IsClosed: boolean }>(
-      `SELECT Status, IsClosed FROM Task WHERE Csops_Action_Key__c = '${key}'`,
+    const opps = await sf.conn.query<{ StageName: string }>(
+      `SELECT StageName FROM Opportunity WHERE Csops_Expansion_Key__c = '${key}'`,
     );
-    expect(tasks.records).toEqual([
-      expect.objectContaining({ Status: 'Completed', IsClosed: true }),
-    ]);
+    expect(opps.records).toEqual([expect.objectContaining({ StageName: 'Qualification' })]);
   });
 
-  it('refuses a second Task with the same key as DUPLICATE_VALUE, as the handoff relies on', async () => {
-    await sf.conn.sobject('Task').create({ Subject: 'Once', Csops_Action_Key__c: 'csops:dup' });
+  it('refuses a second Opportunity with the same expansion key as DUPLICATE_VALUE', async () => {
+    await sf.conn.sobject('Opportunity').create(expansion('csops:dup', 'Once'));
     const r = await refusal(
-      sf.conn.requestPost('/services/data/v66.0/sobjects/Task', {
-        Subject: 'Twice',
-        Csops_Action_Key__c: 'csops:dup',
-      }),
+      sf.conn.requestPost(
+        '/services/data/v66.0/sobjects/Opportunity',
+        expansion('csops:dup', 'Twice'),
+      ),
     );
     expect(r.errorCode).toBe('DUPLICATE_VALUE');
   });
 
-  it('creates one Task when the same key is upserted by many callers at once', async () => {
-    const key = 'csops:concurrent:onboarding:kickoff';
+  it('creates one Opportunity when the same key is upserted by many callers at once', async () => {
+    const key = 'csops:expansion:concurrent';
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
         sf.conn
-          .sobject('Task')
-          .upsert({ Csops_Action_Key__c: key, Subject: `Attempt ${i}` }, 'Csops_Action_Key__c'),
+          .sobject('Opportunity')
+          .upsert(expansion(key, `Attempt ${i}`), 'Csops_Expansion_Key__c'),
       ),
     );
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(results.map((r) => (r as { id: string }).id)).size).toBe(1);
-    const tasks = await sf.conn.query(`SELECT Id FROM Task WHERE Csops_Action_Key__c = '${key}'`);
-    expect(tasks.totalSize).toBe(1);
+    const opps = await sf.conn.query(
+      `SELECT Id FROM Opportunity WHERE Csops_Expansion_Key__c = '${key}'`,
+    );
+    expect(opps.totalSize).toBe(1);
   });
 
   it('upserts a collection by external id', async () => {
-    const rows = ['a', 'b'].map((k) => ({
-      Subject: `Step ${k}`,
-      Csops_Action_Key__c: `csops:bulk:${k}`,
-    }));
-    const first = await sf.conn.sobject('Task').upsert(rows, 'Csops_Action_Key__c');
-    const second = await sf.conn.sobject('Task').upsert(rows, 'Csops_Action_Key__c');
+    const rows = ['a', 'b'].map((k) => expansion(`csops:bulk:${k}`, `Step ${k}`));
+    const first = await sf.conn.sobject('Opportunity').upsert(rows, 'Csops_Expansion_Key__c');
+    const second = await sf.conn.sobject('Opportunity').upsert(rows, 'Csops_Expansion_Key__c');
     expect(first.map((r) => r.created)).toEqual([true, true]);
     expect(second.map((r) => r.created)).toEqual([false, false]);
+  });
+
+  it('refuses an upsert by the Task action key, which is no external id', async () => {
+    const r = await refusal(
+      sf.conn.requestPatch('/services/data/v66.0/sobjects/Task/Csops_Action_Key__c/csops:x', {
+        Subject: 'Not by key',
+      }),
+    );
+    expect(r.errorCode).toMatch(/NOT_FOUND|INVALID_FIELD/);
+  });
+
+  it('keeps a second Task with the same action key, as Salesforce does: the key is plain text', async () => {
+    await sf.conn.sobject('Task').create({ Subject: 'Once', Csops_Action_Key__c: 'csops:twice' });
+    await sf.conn.sobject('Task').create({ Subject: 'Twice', Csops_Action_Key__c: 'csops:twice' });
+    const tasks = await sf.conn.query(
+      `SELECT Id FROM Task WHERE Csops_Action_Key__c = 'csops:twice'`,
+    );
+    expect(tasks.totalSize).toBe(2);
   });
 });
 
@@ -325,16 +343,25 @@ describe('UI API, as the Lightning components read and write', () => {
     }
   });
 
-  it('creates onboarding Tasks with createRecord, refusing a second one with the same key', async () => {
-    const input = {
-      apiName: 'Task',
-      fields: { Subject: 'Hold the kickoff call', Csops_Action_Key__c: 'csops:ui:kickoff' },
-    };
+  it('creates onboarding Tasks with createRecord, and refuses a second expansion with one key', async () => {
     const first = await sf.conn.requestPost<{ id: string; apiName: string }>(
       '/services/data/v66.0/ui-api/records',
-      input,
+      {
+        apiName: 'Task',
+        fields: { Subject: 'Hold the kickoff call', Csops_Action_Key__c: 'csops:ui:kickoff' },
+      },
     );
     expect(first).toMatchObject({ apiName: 'Task', id: expect.stringMatching(/^00T/) });
+    const input = {
+      apiName: 'Opportunity',
+      fields: {
+        Name: 'UI Co — expansion',
+        StageName: 'Prospecting',
+        CloseDate: '2026-06-30',
+        Csops_Expansion_Key__c: 'csops:ui:expansion',
+      },
+    };
+    await sf.conn.requestPost('/services/data/v66.0/ui-api/records', input);
     const second = await refusal(sf.conn.requestPost('/services/data/v66.0/ui-api/records', input));
     expect(second.errorCode).toBe('DUPLICATE_VALUE');
   });
