@@ -103,6 +103,7 @@ describe('portfolio rescore', () => {
     const dying = {
       ...crm,
       async batchUpdate(type: string, inputs: { id: string }[]) {
+        if (type !== 'companies') return crm.batchUpdate(type, inputs);
         if (updated.length === 1) throw new Error('process killed');
         updated.push(inputs.map((i) => i.id));
         return crm.batchUpdate(type, inputs);
@@ -117,7 +118,7 @@ describe('portfolio rescore', () => {
     const counting = {
       ...crm,
       async batchUpdate(type: string, inputs: { id: string }[]) {
-        updated.push(inputs.map((i) => i.id));
+        if (type === 'companies') updated.push(inputs.map((i) => i.id));
         return crm.batchUpdate(type, inputs);
       },
     };
@@ -138,7 +139,7 @@ describe('portfolio rescore', () => {
   it('pages by record id, 100 companies per batch call', async () => {
     const crm = crmFor();
     await rescorePortfolio({ crm, settings: defaultSettings(), asOf: '2026-11-23T08:00:00.000Z' });
-    expect(crm.stats.byKind['batch.update']).toBe(Math.ceil(DEMO_ACCOUNT_COUNT / 100));
+    expect(crm.stats.byObject['batch.update companies']).toBe(Math.ceil(DEMO_ACCOUNT_COUNT / 100));
     expect(crm.stats.byKind.search).toBe(Math.ceil((DEMO_ACCOUNT_COUNT + 1) / 200));
   });
 });
