@@ -47,8 +47,8 @@ function summary(out: string) {
   const m = /companies read (\d+) = (\d+) rescored \+ (\d+) unchanged \+ (\d+) failed/.exec(out);
   const t = /tasks created (\d+), tasks closed (\d+), escalations created (\d+)/.exec(out);
   if (!m || !t) throw new Error(`no summary in:\n${out}`);
-  const [read, rescored, unchanged, failed] = m.slice(1).map(Number) as number[];
-  const [created, closed, escalations] = t.slice(1).map(Number) as number[];
+  const [read = 0, rescored = 0, unchanged = 0, failed = 0] = m.slice(1).map(Number);
+  const [created = 0, closed = 0, escalations = 0] = t.slice(1).map(Number);
   return { read, rescored, unchanged, failed, created, closed, escalations };
 }
 
