@@ -288,7 +288,7 @@ async function rescoreCost() {
   const { sandbox, ids } = await seededPortfolio();
   try {
     const asOf = new Date().toISOString();
-    const passes = [];
+    const passes: number[] = [];
     for (const pass of ['first run (creates the playbook tasks)', 'second run (reads them back)']) {
       const counts = await associatedCounts(sandbox.url, ids);
       counts.tasks = await taskCount(sandbox.url, ids);

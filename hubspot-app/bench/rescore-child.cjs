@@ -9,9 +9,10 @@ const [baseUrl, token, asOf, file, perTenSeconds] = process.argv.slice(2);
 const saved = fileCheckpoint(String(file));
 const checkpoint = {
   load: () => saved.load(),
-  /** @param {string} lastId @param {{ read: number }} totals */
-  async save(lastId, totals) {
-    await saved.save(lastId);
+  pending: () => saved.pending(),
+  /** @type {typeof saved.save} */
+  async save(lastId, totals, pending) {
+    await saved.save(lastId, totals, pending);
     process.stdout.write(`checkpoint ${lastId} ${totals.read}\n`);
   },
 };

@@ -10,6 +10,7 @@ import {
   NO_TOTALS,
   readCheckpoint,
   writeCheckpoint,
+  type PendingTask,
   type RescoreTotals,
 } from '../rescore/checkpoint.js';
 import { failureLine, progressReporter, summaryLines } from '../rescore/report.js';
@@ -67,7 +68,8 @@ interface RescoreJob {
     since?: string;
     checkpoint?: {
       load(): Promise<string | undefined>;
-      save(lastId: string, totals: RescoreTotals): Promise<void>;
+      pending(): Promise<PendingTask[]>;
+      save(lastId: string, totals: RescoreTotals, pending: PendingTask[]): Promise<void>;
     };
     onProgress?: (p: { scanned: number; total: number; totals: RescoreTotals }) => void;
   }): Promise<
@@ -129,12 +131,14 @@ export const command: Command = {
     const file = options.checkpoint;
     let carried = NO_TOTALS;
     let resumeAfter: string | undefined;
+    let held: PendingTask[] = [];
     if (file) {
       try {
         const saved = readCheckpoint(file);
         if (saved) {
           carried = saved.totals;
           resumeAfter = saved.lastId;
+          held = saved.pending;
           say(`Resuming after company ${saved.lastId} (checkpoint saved ${saved.savedAt}).`);
         }
       } catch (error) {
@@ -161,11 +165,13 @@ export const command: Command = {
         checkpoint: file
           ? {
               load: async () => resumeAfter,
-              save: async (lastId, run) => {
+              pending: async () => held,
+              save: async (lastId, run, pending) => {
                 writeCheckpoint(file, {
                   lastId,
                   since: options.since ?? null,
                   totals: addTotals(carried, run),
+                  pending,
                   savedAt: new Date().toISOString(),
                 });
               },

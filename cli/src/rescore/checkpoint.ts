@@ -1,5 +1,6 @@
 // Where a rescore run stands, kept in a file so a run that dies (kill -9, a lost runner, a
-// reboot) resumes after the last batch it finished. Written to a temporary file, flushed and
+// reboot) resumes after the last batch it finished, with the task creates that batch held back
+// to fill a call of 100. Written to a temporary file, flushed and
 // renamed over the old one, so a crash leaves either the old checkpoint or the new, never half.
 import {
   closeSync,
@@ -48,8 +49,22 @@ const checkpointSchema = z.object({
     tasksClosed: count,
     escalationsCreated: count,
   }),
+  pending: z
+    .array(
+      z.object({
+        key: z.string().min(1),
+        companyId: z.string().regex(/^\d+$/),
+        type: z.string(),
+        input: z.object({
+          properties: z.record(z.string(), z.string()),
+          associations: z.array(z.unknown()),
+        }),
+      }),
+    )
+    .default([]),
   savedAt: z.string(),
 });
+export type PendingTask = SavedCheckpoint['pending'][number];
 export type SavedCheckpoint = z.infer<typeof checkpointSchema>;
 
 export class CheckpointError extends Error {}

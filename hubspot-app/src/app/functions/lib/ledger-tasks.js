@@ -180,19 +180,25 @@ async function createBatch(crm, wanted) {
  *   plan: import('@csops/core').LedgerPlan,
  *   tasks: CrmRecord[],
  * }} AccountLedger
+ * @typedef {{ key: string, companyId: string, type: string, input: ReturnType<typeof taskInput> }} PendingTask
  */
 
 /**
  * Carries out the ledger plans of many companies: creates of 100 per call (the company
  * association in the same call), then closes of 100 per call. Every step can run again: a
  * create finds the task its key already made, a close writes the same values twice.
+ * A rescore passes `holdBack`: creates that do not fill a call of 100 are held (`held`) for the
+ * next batch's call, with the creates held before (`carried`) going first — kept with the
+ * checkpoint, so a crash loses none of them.
  * @param {import('./crm.js').Crm} crm
  * @param {AccountLedger[]} accounts
  * @param {import('@csops/core').Settings} settings
- * @returns {Promise<{ created: number, closed: number, escalations: number, tasksOf: Map<string, CrmRecord[]>, createdFor: Map<string, number> }>}
+ * @param {{ carried?: PendingTask[], holdBack?: boolean }} [options]
+ * @returns {Promise<{ created: number, closed: number, escalations: number, tasksOf: Map<string, CrmRecord[]>, createdFor: Map<string, number>, held: PendingTask[] }>}
  */
-async function applyLedger(crm, accounts, settings) {
-  const wanted = accounts.flatMap((a) =>
+async function applyLedger(crm, accounts, settings, options = {}) {
+  /** @type {PendingTask[]} */
+  const planned = accounts.flatMap((a) =>
     a.plan.create.map((action) => {
       const owner = core.stepOwner(
         action.assignee,
@@ -210,6 +216,9 @@ async function applyLedger(crm, accounts, settings) {
       };
     }),
   );
+  const all = [...(options.carried ?? []), ...planned];
+  const sendNow = options.holdBack ? all.length - (all.length % BATCH_SIZE) : all.length;
+  const wanted = all.slice(0, sendNow);
   /** @type {{ id: string, properties: Record<string, string> }[]} */
   const closes = [];
   /** @type {Map<string, CrmRecord>} */
@@ -266,6 +275,7 @@ async function applyLedger(crm, accounts, settings) {
     escalations: wanted.filter((w) => w.type === 'escalation' && made.has(w.key)).length,
     tasksOf,
     createdFor,
+    held: all.slice(sendNow),
   };
 }
 

@@ -16,7 +16,12 @@ const SEARCH_PAGE = 200;
 const ASSOCIATION_CHUNK = 1_000;
 
 /**
- * @typedef {{ load(): Promise<string | undefined>, save(lastId: string, totals: RescoreTotals): Promise<void> }} Checkpoint
+ * @typedef {{
+ *   load(): Promise<string | undefined>,
+ *   save(lastId: string, totals: RescoreTotals, pending: import('./ledger-tasks.js').PendingTask[]): Promise<void>,
+ *   pending?(): Promise<import('./ledger-tasks.js').PendingTask[]>,
+ * }} Checkpoint
+ * A checkpoint keeps the last company finished and the task creates held for a full call.
  * @typedef {{ id: string, records: import('./snapshot-mapping.js').AccountRecords }} LoadedAccount
  * @typedef {{ read: number, rescored: number, unchanged: number, failed: number, tasksCreated: number, tasksClosed: number, escalationsCreated: number }} RescoreTotals
  * @typedef {{ scanned: number, total: number }} ScanProgress
@@ -124,6 +129,14 @@ async function rescorePortfolio(options) {
   const refused = [];
   /** @type {Record<string, number>} */
   const bands = { green: 0, yellow: 0, red: 0, unscored: 0 };
+  /** @type {import('./ledger-tasks.js').PendingTask[]} task creates held for a full call of 100 */
+  let held = options.afterId ? [] : ((await options.checkpoint?.pending?.()) ?? []);
+  /** @param {Awaited<ReturnType<typeof applyLedger>>} applied */
+  const count = (applied) => {
+    totals.tasksCreated += applied.created;
+    totals.tasksClosed += applied.closed;
+    totals.escalationsCreated += applied.escalations;
+  };
   const scan = await scanPortfolio({
     ...options,
     tasks: true,
@@ -154,21 +167,26 @@ async function rescorePortfolio(options) {
       // The company writes and the ledger's touch different records: they go out together.
       const [, applied] = await settleAll([
         updates.length > 0 ? crm.batchUpdate('companies', updates) : Promise.resolve(),
-        applyLedger(crm, ledgers, settings),
+        applyLedger(crm, ledgers, settings, { carried: held, holdBack: true }),
       ]);
+      held = applied.held;
       totals.read += accounts.length;
       totals.rescored += updates.length;
       totals.failed += failed;
       totals.unchanged = totals.read - totals.rescored - totals.failed;
-      totals.tasksCreated += applied.created;
-      totals.tasksClosed += applied.closed;
-      totals.escalationsCreated += applied.escalations;
+      count(applied);
     },
     afterBatch: async (lastId, progress) => {
-      await options.checkpoint?.save(lastId, { ...totals });
+      await options.checkpoint?.save(lastId, { ...totals }, held);
       options.onProgress?.({ ...progress, totals: { ...totals } });
     },
   });
+  // Whatever is still held goes out before the run answers, so no run leaves a step unrecorded.
+  if (held.length > 0) {
+    count(await applyLedger(crm, [], settings, { carried: held }));
+    held = [];
+    await options.checkpoint?.save(scan.lastId, { ...totals }, held);
+  }
   return { ...scan, written: totals.rescored, refused, bands, ...totals };
 }
 
