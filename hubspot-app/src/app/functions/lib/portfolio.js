@@ -36,27 +36,34 @@ const ASSOCIATION_CHUNK = 1_000;
  *   maxAccounts?: number,
  *   since?: string,
  *   tasks?: boolean,
+ *   readAhead?: boolean,
  *   onBatch: (accounts: LoadedAccount[]) => Promise<void>,
  *   afterBatch?: (lastId: string, progress: ScanProgress) => Promise<void>,
  * }} options
- * `since` keeps only companies modified at or after it; `tasks` also reads their csops tasks.
+ * `since` keeps only companies modified at or after it; `tasks` also reads their csops tasks;
+ * `readAhead` reads the next 1,000 companies while the current ones are written.
  * @returns {Promise<{ done: boolean, lastId: string, scanned: number }>}
  */
 async function scanPortfolio(options) {
   const { crm, onBatch } = options;
   let lastId = options.afterId ?? (await options.checkpoint?.load()) ?? '0';
   let scanned = 0;
-  let searchedTo = lastId;
-  let exhausted = false;
   /** @type {number | null} companies left when the scan started, from the first search's total */
   let total = null;
   const modifiedSince = options.since
     ? [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: options.since }]
     : [];
-  for (;;) {
-    // Gather up to 1,000 companies (5 search pages) so each association read covers 1,000 ids.
+
+  /**
+   * Up to 1,000 companies after `from` (5 search pages), so each association read covers 1,000
+   * ids, and everything the snapshot needs about them.
+   * @param {string} from
+   */
+  const readChunk = async (from) => {
     /** @type {import('./crm.js').CrmRecord[]} */
     const companies = [];
+    let searchedTo = from;
+    let exhausted = false;
     while (!exhausted && companies.length < ASSOCIATION_CHUNK) {
       const page = await crm.search('companies', {
         filterGroups: [
@@ -80,19 +87,46 @@ async function scanPortfolio(options) {
       companies.length > 0
         ? await loadAccountRecords(crm, companies, { tasks: options.tasks })
         : new Map();
+    return { companies, loaded, searchedTo, exhausted };
+  };
+  /** @param {Promise<unknown> | null} pending */
+  const settled = (pending) =>
+    pending?.then(
+      () => undefined,
+      () => undefined,
+    );
+
+  let next = readChunk(lastId);
+  for (;;) {
+    const { companies, loaded, searchedTo, exhausted } = await next;
+    // A rescore reads the next 1,000 while it writes these, so the paced budget is never idle
+    // waiting for search's own per-second limit.
+    /** @type {Promise<Awaited<ReturnType<typeof readChunk>>> | null} */
+    const ahead = exhausted || !options.readAhead ? null : readChunk(searchedTo);
+    // Its failure is met when it is awaited, after this chunk's batches are checkpointed.
+    ahead?.catch(() => undefined);
     // Results are written and checkpointed per batch of 100, the batch API's limit.
     for (const batch of chunk(companies, BATCH_SIZE)) {
-      await onBatch(
-        batch.map((c) => ({ id: c.id, records: /** @type {any} */ (loaded.get(c.id)) })),
-      );
+      try {
+        await onBatch(
+          batch.map((c) => ({ id: c.id, records: /** @type {any} */ (loaded.get(c.id)) })),
+        );
+      } catch (error) {
+        await settled(ahead);
+        throw error;
+      }
       lastId = /** @type {string} */ (batch.at(-1)?.id);
       scanned += batch.length;
       await options.afterBatch?.(lastId, { scanned, total: Math.max(total ?? 0, scanned) });
       const outOfTime = options.deadline !== undefined && Date.now() >= options.deadline;
       const enough = options.maxAccounts !== undefined && scanned >= options.maxAccounts;
-      if (outOfTime || enough) return { done: false, lastId, scanned };
+      if (outOfTime || enough) {
+        await settled(ahead);
+        return { done: false, lastId, scanned };
+      }
     }
     if (exhausted) return { done: true, lastId, scanned };
+    next = ahead ?? readChunk(searchedTo);
   }
 }
 
@@ -140,6 +174,8 @@ async function rescorePortfolio(options) {
   const scan = await scanPortfolio({
     ...options,
     tasks: true,
+    // A run that stops at a time budget would read a chunk it never writes.
+    readAhead: options.deadline === undefined,
     onBatch: async (accounts) => {
       const updates = [];
       /** @type {import('./ledger-tasks.js').AccountLedger[]} */
