@@ -464,7 +464,8 @@ async function faultRun() {
     const asOf = new Date().toISOString();
     // Faults only while the rescore runs; the bench's own reads of the portal go unhindered.
     sandbox.setFaults({ failureRate: 0.1, latencyMs: FAULT_LATENCY_MS });
-    const killed = await childRescore(sandbox.url, asOf, file, Math.floor(COMPANIES / 2));
+    // Past the middle of a chunk of 1,000, so the kill lands in a write batch, not in a read.
+    const killed = await childRescore(sandbox.url, asOf, file, Math.floor(COMPANIES / 2) + 250);
     sandbox.setFaults({ failureRate: 0, latencyMs: 0 });
     const afterKill = await portalState(sandbox.url);
     const writtenBeforeResume = [...afterKill.scoredAt.values()].filter(

@@ -14,6 +14,8 @@ const { settleAll } = require('./settle.js');
 const SEARCH_PAGE = 200;
 /** Companies whose associations are read together: the v4 batch read takes 1,000 ids. */
 const ASSOCIATION_CHUNK = 1_000;
+/** How many chunks of 1,000 a rescore's searches may run ahead of its writes. */
+const SEARCHES_AHEAD = 3;
 
 /**
  * @typedef {{
@@ -56,10 +58,10 @@ async function scanPortfolio(options) {
 
   /**
    * Up to 1,000 companies after `from` (5 search pages), so each association read covers 1,000
-   * ids, and everything the snapshot needs about them.
+   * ids; null past the last one.
    * @param {string} from
    */
-  const readChunk = async (from) => {
+  const searchChunk = async (from) => {
     /** @type {import('./crm.js').CrmRecord[]} */
     const companies = [];
     let searchedTo = from;
@@ -83,28 +85,58 @@ async function scanPortfolio(options) {
       if (page.results.length > 0) searchedTo = /** @type {string} */ (page.results.at(-1)?.id);
       if (page.results.length < SEARCH_PAGE) exhausted = true;
     }
-    const loaded =
-      companies.length > 0
-        ? await loadAccountRecords(crm, companies, { tasks: options.tasks })
-        : new Map();
-    return { companies, loaded, searchedTo, exhausted };
+    return { companies, searchedTo, exhausted };
   };
-  /** @param {Promise<unknown> | null} pending */
-  const settled = (pending) =>
-    pending?.then(
-      () => undefined,
-      () => undefined,
-    );
+  /** @typedef {Awaited<ReturnType<typeof searchChunk>> | null} Searched */
+  /** @param {Searched} found */
+  const loadChunk = async (found) =>
+    found === null
+      ? null
+      : {
+          ...found,
+          loaded:
+            found.companies.length > 0
+              ? await loadAccountRecords(crm, found.companies, { tasks: options.tasks })
+              : new Map(),
+        };
 
-  let next = readChunk(lastId);
-  for (;;) {
-    const { companies, loaded, searchedTo, exhausted } = await next;
-    // A rescore reads the next 1,000 while it writes these, so the paced budget is never idle
-    // waiting for search's own per-second limit.
-    /** @type {Promise<Awaited<ReturnType<typeof readChunk>>> | null} */
-    const ahead = exhausted || !options.readAhead ? null : readChunk(searchedTo);
-    // Its failure is met when it is awaited, after this chunk's batches are checkpointed.
-    ahead?.catch(() => undefined);
+  // Searches run up to SEARCHES_AHEAD chunks ahead and the next chunk's records are read while
+  // this one is written (`readAhead`), so neither search's own per-second limit nor a read waits
+  // on the writes. Every promise is settled before the scan answers.
+  /** @type {Promise<Searched>[]} */
+  const searches = [searchChunk(lastId)];
+  const searchAfter = (/** @type {Promise<Searched>} */ previous) =>
+    previous.then((r) => (r === null || r.exhausted ? null : searchChunk(r.searchedTo)));
+  /** @type {Promise<unknown>[]} */
+  const inFlight = [];
+  /** @template T @param {Promise<T>} p */
+  const track = (p) => {
+    p.catch(() => undefined);
+    inFlight.push(p);
+    return p;
+  };
+  track(/** @type {Promise<Searched>} */ (searches[0]));
+  const depth = options.readAhead ? SEARCHES_AHEAD : 0;
+  const finish = async () => {
+    await Promise.allSettled(inFlight);
+  };
+
+  let next = track(loadChunk(await /** @type {Promise<Searched>} */ (searches[0])));
+  for (let k = 0; ; k++) {
+    const current = await next.catch(async (error) => {
+      await finish();
+      throw error;
+    });
+    if (current === null) {
+      await finish();
+      return { done: true, lastId, scanned };
+    }
+    if (options.readAhead) {
+      while (searches.length <= k + 1 + depth)
+        searches.push(track(searchAfter(/** @type {Promise<Searched>} */ (searches.at(-1)))));
+      next = track(/** @type {Promise<Searched>} */ (searches[k + 1]).then(loadChunk));
+    }
+    const { companies, loaded, searchedTo, exhausted } = current;
     // Results are written and checkpointed per batch of 100, the batch API's limit.
     for (const batch of chunk(companies, BATCH_SIZE)) {
       try {
@@ -112,7 +144,7 @@ async function scanPortfolio(options) {
           batch.map((c) => ({ id: c.id, records: /** @type {any} */ (loaded.get(c.id)) })),
         );
       } catch (error) {
-        await settled(ahead);
+        await finish();
         throw error;
       }
       lastId = /** @type {string} */ (batch.at(-1)?.id);
@@ -121,12 +153,15 @@ async function scanPortfolio(options) {
       const outOfTime = options.deadline !== undefined && Date.now() >= options.deadline;
       const enough = options.maxAccounts !== undefined && scanned >= options.maxAccounts;
       if (outOfTime || enough) {
-        await settled(ahead);
+        await finish();
         return { done: false, lastId, scanned };
       }
     }
-    if (exhausted) return { done: true, lastId, scanned };
-    next = ahead ?? readChunk(searchedTo);
+    if (exhausted) {
+      await finish();
+      return { done: true, lastId, scanned };
+    }
+    if (!options.readAhead) next = track(searchChunk(searchedTo).then(loadChunk));
   }
 }
 
