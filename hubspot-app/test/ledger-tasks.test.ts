@@ -66,6 +66,18 @@ describe('the playbook ledger on a card load', () => {
     ).toBe(true);
   });
 
+  it('links each task to its record in the portal the card runs in', async () => {
+    const result = expectOk(
+      await portal.run('account_health', {
+        parameters: { companyId: churner, asOf: ASOF },
+        accountId: 4711,
+      } as never),
+    );
+    expect(result.playbook.tasks.length).toBeGreaterThan(0);
+    for (const t of result.playbook.tasks)
+      expect(t.url).toBe(`https://app.hubspot.com/contacts/4711/record/0-27/${t.id}`);
+  });
+
   it('creates no duplicate when loads of one company run at the same time', async () => {
     const fresh = await openPortal({ seed: 'demo' });
     try {

@@ -130,6 +130,15 @@ describe('csops rescore hubspot', () => {
       expect(s2).toMatchObject({ read: DEMO_ACCOUNT_COUNT, rescored: 0, created: 0, closed: 0 });
       expect(s2.unchanged).toBe(DEMO_ACCOUNT_COUNT);
       expect((await portalState(sandbox)).keys).toHaveLength(s1.created);
+
+      // Nothing was modified after the second run began: --since then finds no company.
+      const later = await rescore([
+        ...base,
+        '--since',
+        new Date(Date.now() + 60_000).toISOString(),
+      ]);
+      expect(later.code).toBe(0);
+      expect(summary(later.out).read).toBe(0);
     } finally {
       await sandbox.close();
     }
