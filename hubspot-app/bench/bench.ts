@@ -352,11 +352,11 @@ async function rescoreThroughput() {
     const seconds = (Date.now() - started) / 1000;
     const stats = sandbox.stats();
     const perCompany = crm.stats.requests / result.read;
-    const steady = RATE_LIMIT / 10 / perCompany;
-    // The fastest these requests can go: a rolling window lets RATE_LIMIT start at once, then
-    // RATE_LIMIT more every 10 s.
-    const fastest = Math.max(1, Math.ceil(crm.stats.requests / RATE_LIMIT) - 1) * 10;
-    const bound = result.read / fastest;
+    // The rate-limit bound: RATE_LIMIT requests every 10 s, divided by what a company costs.
+    const bound = RATE_LIMIT / 10 / perCompany;
+    // A rolling window also lets the first RATE_LIMIT requests go at once: the fastest these
+    // requests could go if nothing waited on anything else.
+    const burstSeconds = Math.max(1, Math.ceil(crm.stats.requests / RATE_LIMIT) - 1) * 10;
     const achieved = result.read / seconds;
     say(
       `\nRescore throughput, ledger included, with the sandbox enforcing ${RATE_LIMIT} requests / 10 s (HubSpot Professional)`,
@@ -364,6 +364,7 @@ async function rescoreThroughput() {
     figure('rescore.throughput_at_190_per_10s', achieved, 'companies/s');
     figure('rescore.rate_limit_bound_at_190_per_10s', bound, 'companies/s');
     figure('rescore.throughput_over_bound', (achieved / bound) * 100, '%');
+    figure('rescore.throughput_over_burst_ideal', (burstSeconds / seconds) * 100, '%');
     line('companies read / tasks created', `${result.read} / ${result.tasksCreated}`);
     line('wall time', `${seconds.toFixed(1)} s`);
     line(
@@ -372,14 +373,14 @@ async function rescoreThroughput() {
     );
     line('achieved throughput', `${achieved.toFixed(1)} companies/s`);
     line(
-      `rate-limit bound (${crm.stats.requests} requests at ${RATE_LIMIT} per rolling 10 s: ${fastest} s)`,
+      `rate-limit bound (${RATE_LIMIT} / 10 s ÷ ${perCompany.toFixed(3)} requests per company)`,
       `${bound.toFixed(1)} companies/s`,
     );
+    line('throughput / rate-limit bound', `${((achieved / bound) * 100).toFixed(1)} %`);
     line(
-      `steady state (${RATE_LIMIT}/10 s ÷ ${perCompany.toFixed(3)} requests per company)`,
-      `${steady.toFixed(1)} companies/s`,
+      `against a first window spent at once (${burstSeconds} s for ${crm.stats.requests} requests)`,
+      `${((burstSeconds / seconds) * 100).toFixed(1)} % (search's 4 per second and each read waiting on the one before keep the first window from being spent at once)`,
     );
-    line('throughput / bound', `${((achieved / bound) * 100).toFixed(1)} %`);
   } finally {
     await sandbox.close();
   }

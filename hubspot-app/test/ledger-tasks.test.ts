@@ -150,6 +150,20 @@ describe('the playbook ledger on a card load', () => {
     }
   });
 
+  it('records the steps in the write-back’s wave: three round trips when there is something to write', async () => {
+    const fresh = await openPortal({ seed: 'demo' });
+    try {
+      await load(DEMO_ACCOUNTS.healthyEnterprise.id, fresh);
+      fresh.sandbox.setFaults({ latencyMs: 100 });
+      fresh.sandbox.resetStats();
+      const data = await load(churner, fresh);
+      expect(data.playbook.created).toBeGreaterThan(0);
+      expect(fresh.sandbox.stats().waves).toBeLessThanOrEqual(3);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('stays within three round trips when the ledger has nothing to write', async () => {
     await load(churner);
     portal.sandbox.setFaults({ latencyMs: 100 });
