@@ -6,7 +6,7 @@
 //      the bound that limit sets;
 //   5. a fault run: 10% injected 5xx, the rescore killed -9 midway and resumed from its checkpoint.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,24 +70,30 @@ async function cardLoads() {
     say('\nCard loads (demo portfolio; one hubspot.serverless call per card load)');
     let first = true;
     for (const [key, account] of Object.entries(DEMO_ACCOUNTS)) {
-      const counts = await associatedCounts(sandbox.url, [account.id]);
-      // settings search + company read + one association read per type + batch reads of 100 + the write
-      const minimum =
-        1 + 1 + TYPES.length + TYPES.reduce((n, t) => n + Math.ceil((counts[t] ?? 0) / 100), 0) + 1;
       const cold = first;
       const result = await run('account_health', sandbox.url, {
         parameters: { companyId: account.id },
       });
       first = false;
+      const counts = await associatedCounts(sandbox.url, [account.id]);
+      counts.tasks = await taskCount(sandbox.url, [account.id]);
+      // A warm load has nothing to write: settings search + company read + one association read
+      // per type (tasks included) + batch reads of 100.
+      const readTypes = [...TYPES, 'tasks'];
+      const minimum =
+        1 +
+        1 +
+        readTypes.length +
+        readTypes.reduce((n, t) => n + Math.ceil((counts[t] ?? 0) / 100), 0);
       const warm = await run('account_health', sandbox.url, {
         parameters: { companyId: account.id },
       });
-      const assoc = TYPES.map((t) => `${counts[t]} ${t}`).join(', ');
+      const assoc = readTypes.map((t) => `${counts[t]} ${t}`).join(', ');
       figure(`card_load.health.${key}.requests`, warm.data.requests, 'requests');
       figure(`card_load.health.${key}.minimum`, minimum, 'requests');
       line(
         `health card · ${key} (${assoc})`,
-        `${result.data.requests}${cold ? ' cold' : ''} / ${warm.data.requests} warm, minimum ${minimum}`,
+        `${result.data.requests}${cold ? ' cold' : ''} (${result.data.playbook.created} tasks created) / ${warm.data.requests} warm, minimum ${minimum}`,
       );
     }
     const dealId = await firstDeal(sandbox.url);
@@ -468,6 +474,7 @@ async function faultRun() {
     // Past the middle of a chunk of 1,000, so the kill lands in a write batch, not in a read.
     const killed = await childRescore(sandbox.url, asOf, file, Math.floor(COMPANIES / 2) + 250);
     sandbox.setFaults({ failureRate: 0, latencyMs: 0 });
+    const checkpointed = Number(JSON.parse(readFileSync(file, 'utf8')).totals.read);
     const afterKill = await portalState(sandbox.url);
     const writtenBeforeResume = [...afterKill.scoredAt.values()].filter(
       (at) => at !== null && Date.parse(at) === Date.parse(asOf),
@@ -482,7 +489,7 @@ async function faultRun() {
     ).length;
     const duplicates = final.keys.length - new Set(final.keys).size;
     // Work past the last checkpoint was done by the killed run and looked at again on resume.
-    const redoneCompanies = writtenBeforeResume - killed.checkpointed;
+    const redoneCompanies = writtenBeforeResume - checkpointed;
     const batchesRedone = Math.ceil(Math.max(0, redoneCompanies) / 100);
     // A third run must find every step recorded: nothing to create means no step was lost either.
     const check = await rescorePortfolio({
@@ -493,10 +500,7 @@ async function faultRun() {
     say(
       `\nFault run: ${COMPANIES} companies, 10% of requests answered 5xx, the run killed -9 midway and resumed`,
     );
-    line(
-      'killed after checkpointing',
-      `${killed.checkpointed} companies (killed: ${killed.killed})`,
-    );
+    line('checkpoint at the kill', `${checkpointed} companies done (killed -9: ${killed.killed})`);
     line('resumed run exit code', String(resumed.code));
     line('5xx injected (all retried)', stats.injectedFailures);
     line('lost writes (companies not scored at the end)', lost);
