@@ -6,8 +6,8 @@ export default [
   { ignores: ['model/**'] },
   ...base,
   {
-    // App functions are CommonJS: HubSpot loads them with require(); so are test helpers beside them.
-    files: ['src/app/functions/**/*.js', 'test/**/*.cjs'],
+    // App functions are CommonJS: HubSpot loads them with require(); so are test and bench helpers beside them.
+    files: ['src/app/functions/**/*.js', 'test/**/*.cjs', 'bench/**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

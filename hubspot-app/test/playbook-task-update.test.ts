@@ -104,7 +104,7 @@ describe('playbook_task_update function', () => {
       ownerName: csm.name,
       overdue: false,
       dueToday: false,
-      url: `https://app.hubspot.com/tasks/4242/view/all/task/${taskId}`,
+      url: `https://app.hubspot.com/contacts/4242/record/0-27/${taskId}`,
     });
     expect(task.completedAt).toEqual(expect.any(String));
     expect(await taskProperties(taskId)).toMatchObject({

@@ -103,6 +103,7 @@ describe('portfolio rescore', () => {
     const dying = {
       ...crm,
       async batchUpdate(type: string, inputs: { id: string }[]) {
+        if (type !== 'companies') return crm.batchUpdate(type, inputs);
         if (updated.length === 1) throw new Error('process killed');
         updated.push(inputs.map((i) => i.id));
         return crm.batchUpdate(type, inputs);
@@ -117,7 +118,7 @@ describe('portfolio rescore', () => {
     const counting = {
       ...crm,
       async batchUpdate(type: string, inputs: { id: string }[]) {
-        updated.push(inputs.map((i) => i.id));
+        if (type === 'companies') updated.push(inputs.map((i) => i.id));
         return crm.batchUpdate(type, inputs);
       },
     };
@@ -135,10 +136,61 @@ describe('portfolio rescore', () => {
     for (const at of times.values()) expect(Date.parse(String(at))).toBe(Date.parse(asOf));
   });
 
+  it('fills every task create call but the last, and a crash loses none of the creates it held', async () => {
+    const fresh = await openPortal({ seed: 'demo' });
+    try {
+      const asOf = '2026-11-24T08:00:00.000Z';
+      const at = () =>
+        createCrm(createHubSpotClient({ accessToken: TOKEN, baseUrl: fresh.sandbox.url }));
+      const checkpoint = fileCheckpoint(join(dir, 'held.json'));
+      const crm = at();
+      let companyBatches = 0;
+      const dying = {
+        ...crm,
+        async batchUpdate(type: string, inputs: { id: string }[]) {
+          if (type === 'companies' && ++companyBatches === 3) throw new Error('process killed');
+          return crm.batchUpdate(type, inputs);
+        },
+      };
+      await expect(
+        rescorePortfolio({ crm: dying, settings: defaultSettings(), asOf, checkpoint }),
+      ).rejects.toThrow('process killed');
+      expect((await checkpoint.pending()).length).toBeGreaterThan(0);
+      const resumed = at();
+      const rest = await rescorePortfolio({
+        crm: resumed,
+        settings: defaultSettings(),
+        asOf,
+        checkpoint,
+      });
+      expect(rest.done).toBe(true);
+      const madeBefore = crm.stats.byObject['batch.create tasks'] ?? 0;
+      const made = madeBefore + (resumed.stats.byObject['batch.create tasks'] ?? 0);
+      const again = await rescorePortfolio({ crm: at(), settings: defaultSettings(), asOf });
+      // Every step was recorded across the crash: a further run has none left to create.
+      expect(again.tasksCreated).toBe(0);
+      const total = (
+        await fresh.client.crm.objects.searchApi.doSearch('tasks', {
+          filterGroups: [
+            { filters: [{ propertyName: 'csops_action_key', operator: 'HAS_PROPERTY' as never }] },
+          ],
+          properties: [],
+          limit: 1,
+          sorts: [],
+        })
+      ).total;
+      // Calls of 100 but for a part-filled one at the end of each run and one where the crash
+      // cut a batch's creates in two.
+      expect(made).toBeLessThanOrEqual(Math.ceil(total / 100) + 2);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('pages by record id, 100 companies per batch call', async () => {
     const crm = crmFor();
     await rescorePortfolio({ crm, settings: defaultSettings(), asOf: '2026-11-23T08:00:00.000Z' });
-    expect(crm.stats.byKind['batch.update']).toBe(Math.ceil(DEMO_ACCOUNT_COUNT / 100));
+    expect(crm.stats.byObject['batch.update companies']).toBe(Math.ceil(DEMO_ACCOUNT_COUNT / 100));
     expect(crm.stats.byKind.search).toBe(Math.ceil((DEMO_ACCOUNT_COUNT + 1) / 200));
   });
 });

@@ -8,12 +8,8 @@ const { crmFor, inputOf, now } = require('./lib/runtime.js');
 const { answer, ok, fail, invalidInput, handler } = require('./lib/respond.js');
 const { playbookTaskUpdateInput } = require('./lib/inputs.js');
 const { settleAll } = require('./lib/settle.js');
-const {
-  TASK_PROPERTIES,
-  recordedTaskOf,
-  ownerNameOf,
-  taskView,
-} = require('./lib/playbook-task-view.js');
+const { TASK_PROPERTIES, ownerNameOf, taskView } = require('./lib/playbook-task-view.js');
+const { toRecordedTask } = require('./lib/ledger-tasks.js');
 const core = require('@csops/core');
 
 /** @param {import('./lib/runtime.js').FunctionContext} context */
@@ -45,7 +41,7 @@ exports.main = handler(async (context) => {
       /** @type {string | null} */ ownerName,
     ) => ok({ task: taskView(record, { asOf, portalId: context.accountId, ownerName }) });
 
-    const status = recordedTaskOf(task).status;
+    const status = toRecordedTask(task).status;
     if (status === outcome)
       return view(task, await ownerNameOf(crm, task.properties.hubspot_owner_id));
     if (status !== 'open') {

@@ -1,14 +1,14 @@
-// Rescores the whole portfolio and writes every company's results back. A HubSpot function runs
-// for seconds, not hours: it works until its time budget is spent and returns the id to resume
-// after (`afterId`), which the caller passes to the next run until `done`.
+// Rescores the whole portfolio, writes every company's results back and carries out the playbook
+// ledger (tasks created, escalations due, moot steps closed). A HubSpot function runs for seconds,
+// not hours: it works until its time budget is spent and returns the id to resume after
+// (`afterId`), which the caller passes to the next run until `done`.
 'use strict';
 
 const core = require('@csops/core');
 const { crmFor, inputOf, now } = require('./lib/runtime.js');
 const { answer, ok, invalidInput, handler } = require('./lib/respond.js');
 const { rescoreInput } = require('./lib/inputs.js');
-const { createSettingsStore } = require('./lib/settings-store.js');
-const { rescorePortfolio } = require('./lib/portfolio.js');
+const { rescoreWithSavedSettings } = require('./lib/rescore-job.js');
 
 const DEFAULT_TIME_BUDGET_MS = 10_000;
 
@@ -18,20 +18,12 @@ exports.main = handler(async (context) => {
   if (!input.success) return invalidInput(input.issues);
   const started = Date.now();
   return answer(async () => {
-    const crm = crmFor(context);
-    const { settings, version } = await createSettingsStore(crm).current();
-    const result = await rescorePortfolio({
-      crm,
-      settings,
-      settingsVersion: version?.version ?? null,
+    const result = await rescoreWithSavedSettings({
+      crm: crmFor(context),
       asOf: input.data.asOf ?? now(),
       afterId: input.data.afterId,
       deadline: started + (input.data.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS),
     });
-    return ok({
-      ...result,
-      settingsVersion: version?.version ?? null,
-      requests: crm.stats.requests,
-    });
+    return ok(result);
   });
 });

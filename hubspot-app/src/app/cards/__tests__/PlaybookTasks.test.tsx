@@ -70,7 +70,7 @@ describe('Playbook tasks on the health card', () => {
     expect(r.findByTestId(Text, `owner-9101`).text).toBe(PRIYA.name);
     expect(r.findByTestId(Text, `owner-9102`).text).toBe('Unassigned');
     expect(row(r, '9101').find(Link).props.href).toEqual({
-      url: `https://app.hubspot.com/tasks/${PORTAL}/view/all/task/9101`,
+      url: `https://app.hubspot.com/contacts/${PORTAL}/record/0-27/9101`,
       external: false,
     });
     expect(rowTexts(r, '9101')).toContain(
@@ -147,7 +147,7 @@ describe('Playbook tasks on the health card', () => {
     await r.waitFor(() => expect(row(r, '9101').find(StatusTag).text).toBe('Done 2026-11-02'));
     expect(rowTexts(r, '9101')).toContain(PRIYA.name);
     expect(row(r, '9101').find(Link).props.href).toMatchObject({
-      url: `https://app.hubspot.com/tasks/${PORTAL}/view/all/task/9101`,
+      url: `https://app.hubspot.com/contacts/${PORTAL}/record/0-27/9101`,
     });
   });
 

@@ -20,7 +20,7 @@ const usageDrop = (day: string) => `csops:${account}:usage-drop:usage_drop:30:${
 export const PORTAL = 123;
 export const PRIYA = { id: '8100002', name: 'Priya Natarajan' };
 
-const taskUrl = (id: string) => `https://app.hubspot.com/tasks/${PORTAL}/view/all/task/${id}`;
+const taskUrl = (id: string) => `https://app.hubspot.com/contacts/${PORTAL}/record/0-27/${id}`;
 
 /** The tasks as the CRM holds them, each with its owner's name. */
 const recorded: (RecordedTask & { ownerName: string | null })[] = [

@@ -5,6 +5,7 @@
 const core = require('@csops/core');
 const mapping = require('./snapshot-mapping.js');
 const { settleAll } = require('./settle.js');
+const ledgerTasks = require('./ledger-tasks.js');
 
 /** @typedef {import('./crm.js').CrmRecord} CrmRecord */
 
@@ -14,16 +15,20 @@ const { settleAll } = require('./settle.js');
  * of every type, then who attended the meetings of companies with an executive sponsor on record.
  * `eagerAttendees` reads the attendees of every meeting in the second wave instead: a round trip
  * less for one account, at the cost of a request where no executive sponsor is on record.
+ * `tasks` also reads the companies' csops tasks (the playbook ledger) in the same two waves.
  * @param {import('./crm.js').Crm} crm
  * @param {string[]} ids company ids
- * @param {{ eagerAttendees?: boolean }} [options]
+ * @param {{ eagerAttendees?: boolean, tasks?: boolean }} [options]
  */
 async function readAssociated(crm, ids, options = {}) {
-  const [dealIds, ticketIds, contactIds, meetingIds] = await settleAll([
+  /** @type {Promise<Map<string, string[]> | undefined>} */
+  const noTasks = Promise.resolve(undefined);
+  const [dealIds, ticketIds, contactIds, meetingIds, taskIds] = await settleAll([
     crm.associations('companies', 'deals', ids),
     crm.associations('companies', 'tickets', ids),
     crm.associations('companies', 'contacts', ids),
     crm.associations('companies', 'meetings', ids),
+    options.tasks ? crm.associations('companies', 'tasks', ids) : noTasks,
   ]);
   const all = (/** @type {Map<string, string[]>} */ m) => [...new Set([...m.values()].flat())];
   const byId = (/** @type {CrmRecord[]} */ rs) => new Map(rs.map((r) => [r.id, r]));
@@ -36,12 +41,13 @@ async function readAssociated(crm, ids, options = {}) {
     meetings.length > 0
       ? crm.associations('meetings', 'contacts', meetings)
       : /** @type {Map<string, string[]>} */ (new Map());
-  const [deals, tickets, contacts, meetings, eager] = await settleAll([
+  const [deals, tickets, contacts, meetings, eager, tasks] = await settleAll([
     read('deals', all(dealIds), mapping.DEAL_PROPERTIES),
     read('tickets', all(ticketIds), mapping.TICKET_PROPERTIES),
     read('contacts', all(contactIds), mapping.CONTACT_PROPERTIES),
     read('meetings', all(meetingIds), mapping.MEETING_PROPERTIES),
     options.eagerAttendees ? attendeesOf(all(meetingIds)) : Promise.resolve(undefined),
+    taskIds ? ledgerTasks.readTasks(crm, taskIds) : Promise.resolve(undefined),
   ]);
 
   // Who attended a meeting only matters where an executive sponsor is on record.
@@ -64,6 +70,8 @@ async function readAssociated(crm, ids, options = {}) {
     contacts,
     meetings,
     meetingContacts,
+    taskIds,
+    tasks,
   };
 }
 
@@ -79,6 +87,8 @@ function accountRecords(company, id, associated) {
     /** @type {Map<string, any>} */ records,
     /** @type {string[] | undefined} */ want,
   ) => (want ?? []).map((i) => records.get(i)).filter((r) => r !== undefined);
+  const taskIds = associated.taskIds;
+  const tasks = associated.tasks;
   return {
     company,
     deals: pick(associated.deals, associated.dealIds.get(id)),
@@ -86,6 +96,7 @@ function accountRecords(company, id, associated) {
     contacts: pick(associated.contacts, associated.contactIds.get(id)),
     meetings: pick(associated.meetings, associated.meetingIds.get(id)),
     meetingContacts: associated.meetingContacts,
+    ...(taskIds && tasks ? { tasks: pick(tasks, taskIds.get(id)) } : {}),
   };
 }
 
@@ -94,12 +105,14 @@ function accountRecords(company, id, associated) {
  * 4 association reads per 1,000 companies, then batch reads of 100 associated records.
  * @param {import('./crm.js').Crm} crm
  * @param {CrmRecord[]} companies
+ * @param {{ tasks?: boolean }} [options] `tasks`: read their csops tasks too
  * @returns {Promise<Map<string, import('./snapshot-mapping.js').AccountRecords>>}
  */
-async function loadAccountRecords(crm, companies) {
+async function loadAccountRecords(crm, companies, options = {}) {
   const associated = await readAssociated(
     crm,
     companies.map((c) => c.id),
+    options,
   );
   return new Map(companies.map((c) => [c.id, accountRecords(c, c.id, associated)]));
 }
@@ -109,18 +122,19 @@ async function loadAccountRecords(crm, companies) {
  * the company's GET, and the attendees with the batch reads: two waves in all.
  * @param {import('./crm.js').Crm} crm
  * @param {string} companyId
+ * @param {{ tasks?: boolean }} [options] `tasks`: read its csops tasks too
  */
-async function loadAccount(crm, companyId) {
+async function loadAccount(crm, companyId, options = {}) {
   const [company, associated] = await settleAll([
     crm.get('companies', companyId, mapping.COMPANY_PROPERTIES),
-    readAssociated(crm, [companyId], { eagerAttendees: true }),
+    readAssociated(crm, [companyId], { eagerAttendees: true, ...options }),
   ]);
   // HubSpot may answer under another spelling of the id (say, without leading zeros).
   if (company.id !== companyId)
     return accountRecords(
       company,
       company.id,
-      await readAssociated(crm, [company.id], { eagerAttendees: true }),
+      await readAssociated(crm, [company.id], { eagerAttendees: true, ...options }),
     );
   return accountRecords(company, companyId, associated);
 }
@@ -139,9 +153,11 @@ function evaluateRecords(records, settings, asOf, settingsVersion = null) {
   const snapshot = parsed.snapshot;
   const previous = mapping.previousHealth(records.company, asOf);
   const openDeal = mapping.openExpansionDeal(records.deals);
+  // With its csops tasks read, the core also says what the playbook ledger should hold now.
   const evaluation = core.evaluateAccount(snapshot, settings, {
     previous,
     openExpansionDeal: openDeal !== null,
+    ...(records.tasks ? { ledger: records.tasks.map(ledgerTasks.toLedgerEntry) } : {}),
   });
   return {
     ok: /** @type {const} */ (true),

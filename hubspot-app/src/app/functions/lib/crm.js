@@ -20,7 +20,7 @@ function chunk(items, size) {
 
 /**
  * @typedef {{ id: string, properties: Record<string, string | null> }} CrmRecord
- * @typedef {{ requests: number, retries: number, byKind: Record<string, number> }} CrmStats
+ * @typedef {{ requests: number, retries: number, byKind: Record<string, number>, byObject: Record<string, number> }} CrmStats
  */
 
 /**
@@ -30,20 +30,25 @@ function chunk(items, size) {
 function createCrm(client, options = {}) {
   const limiter = options.limiter ?? createCrmLimiter();
   /** @type {CrmStats} */
-  const stats = { requests: 0, retries: 0, byKind: {} };
+  const stats = { requests: 0, retries: 0, byKind: {}, byObject: {} };
 
   /**
    * @template T
    * @param {string} kind a label for the statistics, e.g. "batch.read"
    * @param {() => Promise<T>} request
+   * @param {string} [objectType] counted apart too, e.g. "batch.update tasks"
    * @returns {Promise<T>}
    */
-  function call(kind, request) {
+  function call(kind, request, objectType) {
     return withRetry(
       async () => {
         await limiter.take(kind === 'search' ? 'search' : 'other');
         stats.requests += 1;
         stats.byKind[kind] = (stats.byKind[kind] ?? 0) + 1;
+        if (objectType) {
+          const key = `${kind} ${objectType}`;
+          stats.byObject[key] = (stats.byObject[key] ?? 0) + 1;
+        }
         return request();
       },
       {
@@ -99,8 +104,10 @@ function createCrm(client, options = {}) {
         const next = [];
         const pages = await settleAll(
           chunk(pending, ASSOCIATION_BATCH_SIZE).map((inputs) =>
-            call('associations', () =>
-              client.crm.associations.v4.batchApi.getPage(fromType, toType, { inputs }),
+            call(
+              'associations',
+              () => client.crm.associations.v4.batchApi.getPage(fromType, toType, { inputs }),
+              `${fromType}→${toType}`,
             ),
           ),
         );
@@ -129,12 +136,40 @@ function createCrm(client, options = {}) {
       const unique = [...new Set(ids)];
       const parts = await settleAll(
         chunk(unique, BATCH_SIZE).map((part) =>
-          call('batch.read', () =>
-            client.crm.objects.batchApi.read(objectType, {
-              inputs: part.map((id) => ({ id })),
-              properties,
-              propertiesWithHistory: [],
-            }),
+          call(
+            'batch.read',
+            () =>
+              client.crm.objects.batchApi.read(objectType, {
+                inputs: part.map((id) => ({ id })),
+                properties,
+                propertiesWithHistory: [],
+              }),
+            objectType,
+          ),
+        ),
+      );
+      return parts.flatMap((res) => (res.results ?? []).map(record));
+    },
+
+    /**
+     * Records by the values of a unique property (`idProperty`), 100 per call, the calls
+     * together; values no record holds are left out.
+     * @param {string} objectType @param {string} idProperty @param {string[]} values @param {string[]} properties
+     * @returns {Promise<CrmRecord[]>}
+     */
+    async batchReadBy(objectType, idProperty, values, properties) {
+      const parts = await settleAll(
+        chunk([...new Set(values)], BATCH_SIZE).map((part) =>
+          call(
+            'batch.read',
+            () =>
+              client.crm.objects.batchApi.read(objectType, {
+                inputs: part.map((id) => ({ id })),
+                idProperty,
+                properties,
+                propertiesWithHistory: [],
+              }),
+            `${objectType} by ${idProperty}`,
           ),
         ),
       );
@@ -144,8 +179,10 @@ function createCrm(client, options = {}) {
     /** @param {string} objectType @param {{ id: string, properties: Record<string, string> }[]} inputs */
     async batchUpdate(objectType, inputs) {
       for (const part of chunk(inputs, BATCH_SIZE)) {
-        await call('batch.update', () =>
-          client.crm.objects.batchApi.update(objectType, { inputs: part }),
+        await call(
+          'batch.update',
+          () => client.crm.objects.batchApi.update(objectType, { inputs: part }),
+          objectType,
         );
       }
     },
@@ -180,13 +217,16 @@ function createCrm(client, options = {}) {
     async batchCreate(objectType, inputs) {
       const out = [];
       for (const part of chunk(inputs, BATCH_SIZE)) {
-        const res = await call('batch.create', () =>
-          client.crm.objects.batchApi.create(objectType, {
-            inputs: part.map((i) => ({
-              properties: i.properties,
-              associations: i.associations ?? [],
-            })),
-          }),
+        const res = await call(
+          'batch.create',
+          () =>
+            client.crm.objects.batchApi.create(objectType, {
+              inputs: part.map((i) => ({
+                properties: i.properties,
+                associations: i.associations ?? [],
+              })),
+            }),
+          objectType,
         );
         out.push(...(res.results ?? []).map(record));
       }

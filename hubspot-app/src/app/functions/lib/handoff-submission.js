@@ -6,6 +6,7 @@
 
 const core = require('@csops/core');
 const { statusOf } = require('./retry.js');
+const { invalidOwnerIds, withoutInvalidOwner } = require('./task-owner.js');
 const { settleAll } = require('./settle.js');
 const { taskFor } = require('./handoff.js');
 
@@ -121,13 +122,6 @@ async function createTasks(crm, record, where) {
   return { record: core.withTaskIds(record, ids), created, existing };
 }
 
-/** HubSpot refused the task's owner: the id is no user of this portal (a deleted user, a typo). */
-function isInvalidOwner(/** @type {unknown} */ error) {
-  if (statusOf(error) !== 400) return false;
-  const body = /** @type {{ body?: unknown }} */ (error)?.body;
-  return /INVALID_OWNER_ID/.test(typeof body === 'string' ? body : JSON.stringify(body ?? ''));
-}
-
 /**
  * Creates a task; when HubSpot knows no user by the owner id, creates it unowned instead, so the
  * onboarding work still lands on the company rather than the whole submission failing.
@@ -138,9 +132,9 @@ async function createOwnedIfPossible(crm, input) {
   try {
     return await crm.create('tasks', input);
   } catch (error) {
-    if (!isInvalidOwner(error) || !input.properties.hubspot_owner_id) throw error;
-    const { hubspot_owner_id: _unknown, ...properties } = input.properties;
-    return crm.create('tasks', { ...input, properties });
+    const invalid = invalidOwnerIds(error);
+    if (invalid === null || !input.properties.hubspot_owner_id) throw error;
+    return crm.create('tasks', withoutInvalidOwner(input, invalid));
   }
 }
 

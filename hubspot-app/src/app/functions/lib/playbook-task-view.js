@@ -5,53 +5,7 @@
 
 const core = require('@csops/core');
 
-/** What a playbook task is read with. */
-const TASK_PROPERTIES = [
-  'hs_task_subject',
-  'hs_task_status',
-  'hs_timestamp',
-  'hubspot_owner_id',
-  'hs_task_completion_date',
-  'hs_lastmodifieddate',
-  'csops_action_key',
-  'csops_playbook_id',
-  'csops_outcome',
-  'csops_closed_note',
-];
-
-/** @param {string | null | undefined} value */
-const present = (value) => (value === null || value === undefined || value === '' ? null : value);
-
-/**
- * @param {import('./crm.js').CrmRecord} task
- * @returns {import('@csops/core').RecordedTask}
- */
-function recordedTaskOf(task) {
-  const p = task.properties;
-  const closed = p.hs_task_status === 'COMPLETED';
-  return {
-    id: task.id,
-    key: present(p.csops_action_key),
-    title: p.hs_task_subject ?? '',
-    status: closed ? (p.csops_outcome === 'skipped' ? 'skipped' : 'done') : 'open',
-    dueAt: present(p.hs_timestamp),
-    ownerId: present(p.hubspot_owner_id),
-    note: present(p.csops_closed_note),
-    completedAt: closed
-      ? (present(p.hs_task_completion_date) ?? present(p.hs_lastmodifieddate))
-      : null,
-  };
-}
-
-/**
- * The task in HubSpot's task view; null when the portal id did not reach the function.
- * @param {string | number | undefined} portalId @param {string} taskId
- */
-function taskUrl(portalId, taskId) {
-  return portalId === undefined || portalId === ''
-    ? null
-    : `https://app.hubspot.com/tasks/${portalId}/view/all/task/${taskId}`;
-}
+const { TASK_PROPERTIES, toRecordedTask, taskUrl } = require('./ledger-tasks.js');
 
 /**
  * The owner's name; null when the task has no owner or the owner cannot be read (deleted, or no
@@ -76,9 +30,9 @@ async function ownerNameOf(crm, ownerId) {
  */
 function taskView(task, how) {
   const listed = /** @type {import('@csops/core').ListedTask} */ (
-    core.playbookTaskList([recordedTaskOf(task)], how.asOf).tasks[0]
+    core.playbookTaskList([toRecordedTask(task)], how.asOf).tasks[0]
   );
-  return { ...listed, url: taskUrl(how.portalId, task.id), ownerName: how.ownerName };
+  return { ...listed, url: taskUrl(how.portalId ?? null, task.id), ownerName: how.ownerName };
 }
 
-module.exports = { TASK_PROPERTIES, recordedTaskOf, ownerNameOf, taskView };
+module.exports = { TASK_PROPERTIES, ownerNameOf, taskView };

@@ -34,6 +34,13 @@ function createWindowLimiter({ limit, windowMs, now = Date.now, sleep }) {
   return { take };
 }
 
+/**
+ * HubSpot counts a request when it arrives, csops when it sends it: a request sent just as a slot
+ * frees here can arrive before that slot frees there, and a 429 costs a whole second of
+ * Retry-After. A quarter second of slack keeps the two windows from meeting.
+ */
+const WINDOW_SLACK_MS = 250;
+
 /** Free and Starter accounts allow 100 per 10 s; Professional and Enterprise 190 (set CSOPS_REQUESTS_PER_10S). */
 const DEFAULT_REQUESTS_PER_10S = 100;
 
@@ -49,7 +56,7 @@ function configuredBudget() {
 function createCrmLimiter(options = {}) {
   const general = createWindowLimiter({
     limit: options.requestsPer10s ?? configuredBudget(),
-    windowMs: 10_000,
+    windowMs: 10_000 + WINDOW_SLACK_MS,
   });
   const search = createWindowLimiter({ limit: options.searchesPerSecond ?? 4, windowMs: 1_000 });
   return {

@@ -321,6 +321,7 @@ function isClosedDeal(deal) {
  *   contacts: CrmRecord[],
  *   meetings: CrmRecord[],
  *   meetingContacts: Map<string, string[]>,
+ *   tasks?: CrmRecord[],
  * }} AccountRecords
  */
 
