@@ -97,8 +97,10 @@ function describe(error: unknown): string {
   )
     return error.message;
   const e = error as { code?: string; cause?: { code?: string } };
-  const code = e.code ?? e.cause?.code;
-  return code ? `the org could not be reached (${code})` : 'the run failed unexpectedly';
+  const code = e.code ?? e.cause?.code ?? '';
+  if (/^(E[A-Z]+|UND_ERR_\w+)$/.test(code) && code !== 'ERR_MODULE_NOT_FOUND')
+    return `the org could not be reached (${code})`;
+  return `the run failed unexpectedly: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
 }
 
 export const command: Command = {
