@@ -172,6 +172,25 @@ describe('csops rescore salesforce', () => {
     expect(sb.stats().limitExceeded).toBe(0);
   });
 
+  it('with --since reads only the Accounts modified since then', async () => {
+    let clock = AS_OF;
+    const sb = await org({ now: () => new Date(clock) });
+    expect((await rescore()).code).toBe(0);
+    clock = '2026-12-01T13:00:00.000Z';
+    const conn = new Connection({
+      instanceUrl: sb.instanceUrl,
+      accessToken: sb.accessToken,
+      version: sb.version,
+    });
+    const some = await conn.query<{ Id: string }>('SELECT Id FROM Account ORDER BY Id LIMIT 2');
+    await conn
+      .sobject('Account')
+      .update(some.records.map((r) => ({ Id: r.Id, Csops_NPS_Latest__c: 1 })));
+    const since = await rescore('--since', '2026-12-01T12:30:00Z');
+    expect(since.code).toBe(0);
+    expect(since.out).toContain('Accounts read 2 = ');
+  });
+
   it('names the flag it refuses and never prints the token', async () => {
     const sb = await org();
     const budget = await rescore('--api-budget', '2');
