@@ -112,7 +112,7 @@ describe('csops rescore salesforce', () => {
   });
 
   it('resumes after a kill -9 from its checkpoint: no write lost, no Task twice', async () => {
-    const sb = await org({ latencyMs: 15 });
+    const sb = await org({ latencyMs: 40 });
     dir = mkdtempSync(join(tmpdir(), 'csops-sf-rescore-'));
     const checkpoint = join(dir, 'checkpoint.json');
     const child = spawn(
@@ -170,6 +170,41 @@ describe('csops rescore salesforce', () => {
     expect(run.err).toContain("stopped before the org's daily API limit");
     expect(run.err).toContain('run the same command again to resume');
     expect(sb.stats().limitExceeded).toBe(0);
+  });
+
+  it('closes the open steps whose trigger has cleared, saying why on the Task', async () => {
+    const sb = await org();
+    expect((await rescore()).code).toBe(0);
+    const conn = new Connection({
+      instanceUrl: sb.instanceUrl,
+      accessToken: sb.accessToken,
+      version: sb.version,
+    });
+    const onboarding = `Csops_Action_Key__c LIKE '%:handoff_submitted:%' AND Status != 'Completed'`;
+    const one = await conn.query<{ WhatId: string }>(
+      `SELECT WhatId FROM Task WHERE ${onboarding} ORDER BY WhatId LIMIT 1`,
+    );
+    const accountId = one.records[0]!.WhatId;
+    const open = await conn.query<{ Id: string }>(
+      `SELECT Id FROM Task WHERE WhatId = '${accountId}' AND ${onboarding}`,
+    );
+    expect(open.records.length).toBeGreaterThan(0);
+    // First value recorded: onboarding is over, so its open steps are no longer wanted.
+    await conn
+      .sobject('Account')
+      .update({ Id: accountId, Csops_First_Value_At__c: '2026-11-30T09:00:00.000Z' });
+
+    const run = await rescore();
+    expect(run.code).toBe(0);
+    const closed = Number(/closed (\d+)/.exec(run.out)![1]);
+    expect(closed).toBe(open.records.length);
+    const after = await conn.query<{ Status: string; Description: string }>(
+      `SELECT Status, Description FROM Task WHERE Id IN (${open.records.map((r) => `'${r.Id}'`).join(', ')})`,
+    );
+    for (const t of after.records) {
+      expect(t.Status).toBe('Completed');
+      expect(t.Description).toContain('csops closed this step: ');
+    }
   });
 
   it('with --since reads only the Accounts modified since then', async () => {
