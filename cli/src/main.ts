@@ -28,14 +28,21 @@ async function help(): Promise<string> {
   const lines = ['csops — customer-success operations inside the CRM', '', 'Commands:'];
   for (const name of commandNames()) {
     const c = await load(name);
-    if (c) lines.push(`  ${c.name.padEnd(12)} ${c.summary}`);
+    if (c) lines.push(`  ${c.name.padEnd(20)} ${c.summary}`);
   }
   lines.push('', 'Run `csops <command> --help` for its flags.');
   return lines.join('\n');
 }
 
+/** `csops rescore salesforce` runs commands/rescore-salesforce.ts when that file exists. */
+function compound(argv: string[]): string[] {
+  const [name, sub, ...rest] = argv;
+  if (name && sub && commandNames().includes(`${name}-${sub}`)) return [`${name}-${sub}`, ...rest];
+  return argv;
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name, ...rest] = compound(argv);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${await help()}\n`);
     return name ? 0 : 1;
