@@ -152,6 +152,30 @@ describe('the playbook ledger on a card load', () => {
     }
   });
 
+  it('closes open renewal work as skipped, with the reason, once the renewal date moves', async () => {
+    const fresh = await openPortal({ seed: 'demo' });
+    try {
+      const first = await load(churner, fresh);
+      const renewalKeys = new Set(
+        first.evaluation.actions
+          .filter((a: { kind: string }) => a.kind === 'renewal')
+          .map((a: { key: string }) => a.key),
+      );
+      expect(renewalKeys.size).toBeGreaterThan(0);
+      await fresh.client.crm.companies.basicApi.update(churner, {
+        properties: { csops_renewal_date: '2027-09-30' },
+      });
+      const moved = await load(churner, fresh);
+      const closed = moved.playbook.tasks.filter((t: { key: string }) => renewalKeys.has(t.key));
+      expect(closed.length).toBe(renewalKeys.size);
+      for (const t of closed) {
+        expect(t).toMatchObject({ status: 'skipped', note: 'The renewal date is now 2027-09-30' });
+      }
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('records the steps in the write-back’s wave: three round trips when there is something to write', async () => {
     const fresh = await openPortal({ seed: 'demo' });
     try {

@@ -81,6 +81,7 @@ describe('the playbook ledger', () => {
       {
         key: 'csops:acct-1:health-red:health_below_band:red:2026-11-02:escalate',
         note: 'Not needed: “Health dropped to red” is done',
+        outcome: 'skipped',
       },
     ]);
   });
@@ -95,6 +96,7 @@ describe('the playbook ledger', () => {
       {
         key: 'csops:acct-1:health-red:health_below_band:red:2026-11-02:alert',
         note: 'Health recovered to yellow (score 60)',
+        outcome: 'skipped',
       },
     ]);
   });
@@ -136,8 +138,8 @@ describe('the playbook ledger', () => {
       crm,
     );
     expect(held.create).toEqual([]);
-    expect(held.close.map((c) => [c.key.split(':').at(-1), c.note])).toEqual([
-      ['kickoff', 'Done: the CRM records this milestone as reached'],
+    expect(held.close.map((c) => [c.key.split(':').at(-1), c.note, c.outcome])).toEqual([
+      ['kickoff', 'Done: the CRM records this milestone as reached', 'done'],
     ]);
     // The kickoff was held, so nobody is escalated for it.
     expect(held.waiting).toEqual([]);

@@ -19,10 +19,15 @@ export interface LedgerEntry {
   triggeredAt?: string;
 }
 
-/** An open step whose trigger has cleared: csops closes it, with the note saying why. */
+/** An open step csops closes, with the note saying why. */
 export interface LedgerClosure {
   key: string;
   note: string;
+  /**
+   * `done` when the CRM shows the work was done (a milestone recorded); `skipped` when nobody
+   * did it and it is no longer needed (its trigger cleared, or the step it escalated was done).
+   */
+  outcome: 'done' | 'skipped';
 }
 
 /** An escalation that falls due at `dueAt` if the step it waits on is still open then. */
@@ -77,10 +82,17 @@ function recordedFiring(entries: readonly LedgerEntry[]): number | null {
   return null;
 }
 
-function stepNote(playbook: Playbook, step: PlaybookStep, stepIndex: number): string {
+function stepClosure(
+  key: string,
+  playbook: Playbook,
+  step: PlaybookStep,
+  stepIndex: number,
+): LedgerClosure {
   const first = playbook.steps[0] as PlaybookStep;
-  if (step.type === 'escalation' && stepIndex > 0) return `Not needed: “${first.title}” is done`;
-  return 'Done: the CRM records this milestone as reached';
+  if (step.type === 'escalation' && stepIndex > 0) {
+    return { key, note: `Not needed: “${first.title}” is done`, outcome: 'skipped' };
+  }
+  return { key, note: 'Done: the CRM records this milestone as reached', outcome: 'done' };
 }
 
 /**
@@ -135,7 +147,9 @@ export function planLedger(
     const standing = triggerStanding(group.playbook, group.instance, ctx);
     if (!standing.holds) {
       for (const e of group.entries) {
-        if (e.status === 'open') plan.close.push({ key: e.key, note: standing.note });
+        if (e.status === 'open') {
+          plan.close.push({ key: e.key, note: standing.note, outcome: 'skipped' });
+        }
       }
       continue;
     }
@@ -174,7 +188,7 @@ export function planLedger(
       if (at === null || at.playbook.id !== firing.playbook.id) continue;
       if (at.instance !== firing.instance) continue;
       const step = firing.playbook.steps[at.stepIndex] as PlaybookStep;
-      plan.close.push({ key: entry.key, note: stepNote(firing.playbook, step, at.stepIndex) });
+      plan.close.push(stepClosure(entry.key, firing.playbook, step, at.stepIndex));
     }
   }
   return plan;

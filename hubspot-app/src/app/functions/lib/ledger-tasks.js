@@ -239,7 +239,7 @@ async function applyLedger(crm, accounts, settings, options = {}) {
       if (!task) continue;
       const properties = {
         hs_task_status: 'COMPLETED',
-        csops_outcome: 'done',
+        csops_outcome: c.outcome,
         csops_closed_note: c.note,
       };
       closes.push({ id: task.id, properties });
