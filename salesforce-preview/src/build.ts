@@ -68,6 +68,9 @@ export async function buildHostBundle(options: { userId: string }): Promise<Host
       salesforceModules({ labels, userId: options.userId }),
       lwc({
         rootDir: here,
+        // The base combobox takes ElementInternals; under synthetic shadow, as on the platform,
+        // only components compiled for it may.
+        enableSyntheticElementInternals: true,
         // One engine for every module: force-app's components would otherwise find the older one
         // the unit tests use, and a class from one engine is no component to the other.
         defaultModules: [
