@@ -2,7 +2,9 @@
 // `c/*` from force-app, `lightning/*` base components from lightning-base-components, and this
 // host's stand-ins for the platform modules an org provides.
 import lwc from '@lwc/rollup-plugin';
-import { existsSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +55,41 @@ function browserEnv(): Plugin {
       };
     },
   };
+}
+
+/** Every file under `dir`, sorted, so a hash over them is the same for the same tree. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath, d.name))
+    .sort();
+}
+
+/** What the script is made of: the components, this host's modules and the packages' versions. */
+function sourceHash(userId: string): string {
+  const hash = createHash('sha256').update(userId);
+  for (const dir of [join(FORCE_APP_DIR, 'lwc'), join(FORCE_APP_DIR, 'labels'), here])
+    for (const file of filesUnder(dir)) hash.update(file).update(readFileSync(file));
+  for (const pkg of ['@lwc/engine-dom', '@lwc/rollup-plugin', 'lightning-base-components'])
+    hash.update(readFileSync(require.resolve(`${pkg}/package.json`)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The compiled script, kept in the system's temp folder by what it is made of: compiling takes
+ * seconds, and every start and every browser test would otherwise pay them again.
+ */
+export async function cachedHostBundle(options: { userId: string }): Promise<HostBundle> {
+  const dir = join(tmpdir(), 'csops-lightning-host');
+  const file = join(dir, `${sourceHash(options.userId)}.js`);
+  if (existsSync(file)) return { script: readFileSync(file, 'utf8') };
+  const bundle = await buildHostBundle(options);
+  mkdirSync(dir, { recursive: true });
+  // Written aside and renamed, so a concurrent start never reads half a script.
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, bundle.script);
+  renameSync(partial, file);
+  return bundle;
 }
 
 export interface HostBundle {

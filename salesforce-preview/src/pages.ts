@@ -80,7 +80,7 @@ export function renderRecordPage(data: RecordPageData): string {
     <div class="slds-page-header__col-title">
       <div class="slds-media">
         <div class="slds-media__figure">
-          <span class="slds-icon_container slds-icon-standard-${icon} host-object-icon" aria-hidden="true"></span>
+          <span class="slds-icon_container slds-icon-standard-${icon}" aria-hidden="true"><svg class="slds-icon slds-page-header__icon"><use href="/assets/icons/standard-sprite/svg/symbols.svg#${icon}"></use></svg></span>
         </div>
         <div class="slds-media__body">
           <span class="slds-text-body_small">${data.objectApiName}</span>

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { issuesFromZod, formatIssues } from '@csops/core';
 import { z } from 'zod';
 import { APEX_METHODS } from './apex.js';
-import { buildHostBundle, type HostBundle } from './build.js';
+import { cachedHostBundle, type HostBundle } from './build.js';
 import { answerGraphql, graphqlBody } from './graphql.js';
 import { OrgError, orgFetch, query, soqlString, type OrgConnection } from './org.js';
 import { renderIndexPage, renderNotFound, renderRecordPage, type IndexEntry } from './pages.js';
@@ -159,7 +159,7 @@ export async function startSalesforcePreviewServer(
   const apiToken = randomUUID();
   let hubspotUrl = options.hubspotUrl;
   let bundle: Promise<HostBundle> | undefined;
-  const hostScript = () => (bundle ??= buildHostBundle({ userId: options.userId }));
+  const hostScript = () => (bundle ??= cachedHostBundle({ userId: options.userId }));
   const api = `/services/data/v${org.version}`;
 
   async function indexEntries(): Promise<IndexEntry[]> {
