@@ -130,6 +130,11 @@ async function readRecord(
   return JSON.parse(text) as Record<string, unknown>;
 }
 
+/** Salesforce writes times as 2026-12-01T10:00:00.000+0000, which Date.parse does not read. */
+function sfTime(text: string): number {
+  return Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+}
+
 function money(value: unknown): string {
   return typeof value === 'number' ? `$${value.toLocaleString('en-US')}` : '—';
 }
@@ -161,6 +166,7 @@ export async function startSalesforcePreviewServer(
   let bundle: Promise<HostBundle> | undefined;
   const hostScript = () => (bundle ??= cachedHostBundle({ userId: options.userId }));
   const api = `/services/data/v${org.version}`;
+  const recordWrites = new Map<string, Promise<void>>();
 
   async function indexEntries(): Promise<IndexEntry[]> {
     if (options.accounts.length === 0) return [];
@@ -217,8 +223,51 @@ export async function startSalesforcePreviewServer(
     const pathOnly = rest.split('?')[0]!;
     if (!UI_API_ROUTES.some((r) => r.method === method && r.pattern.test(pathOnly)))
       throw new HttpError(404, `${method} ${rest} is not a UI API resource this host passes on`);
-    const answer = await orgFetch(org, path, { method, body });
+    const since = req.headers['if-unmodified-since'];
+    const answer =
+      method === 'PATCH' && typeof since === 'string'
+        ? await conditionalUpdate(pathOnly, path, since, body)
+        : await orgFetch(org, path, { method, body });
     send(res, answer.status, 'application/json; charset=utf-8', answer.text);
+  }
+
+  /**
+   * A PATCH with If-Unmodified-Since, refused with 412 when the record changed after that date.
+   * The sandbox does not read the header, so the host checks it, one write per record at a time,
+   * so that of two tabs claiming the same record only the first gets through.
+   */
+  function conditionalUpdate(
+    pathOnly: string,
+    path: string,
+    since: string,
+    body: string | undefined,
+  ): Promise<{ status: number; text: string }> {
+    const id = pathOnly.split('/').pop()!;
+    const run = async () => {
+      const current = await orgFetch(org, `${api}/ui-api/records/${id}?fields=`);
+      if (current.status !== 200) return current;
+      const modified = (JSON.parse(current.text) as { lastModifiedDate?: string }).lastModifiedDate;
+      if (modified && sfTime(modified) > sfTime(since))
+        return {
+          status: 412,
+          text: JSON.stringify([
+            {
+              errorCode: 'PRECONDITION_FAILED',
+              message: `The record was changed at ${modified}, after ${since}: reload it and try again`,
+            },
+          ]),
+        };
+      return orgFetch(org, path, { method: 'PATCH', body });
+    };
+    const next = (recordWrites.get(id) ?? Promise.resolve()).then(run, run);
+    recordWrites.set(
+      id,
+      next.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    return next;
   }
 
   async function recordPage(res: ServerResponse, type: string, id: string): Promise<void> {

@@ -9,10 +9,14 @@ function token() {
 }
 
 /** A refused call rejects with LDS's FetchResponse shape: { status, statusText, ok, body }. */
-export async function callOrg(method, path, body) {
+export async function callOrg(method, path, body, headers) {
   const response = await fetch(path.startsWith('/apex/') ? path : API + path, {
     method,
-    headers: { 'content-type': 'application/json', 'x-csops-preview-token': token() },
+    headers: {
+      ...headers,
+      'content-type': 'application/json',
+      'x-csops-preview-token': token(),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

@@ -25,9 +25,16 @@ export async function createRecord(recordInput) {
   return record;
 }
 
-export async function updateRecord(recordInput) {
+/** clientOptions.ifUnmodifiedSince: refused (412) when the record changed after that date. */
+export async function updateRecord(recordInput, clientOptions) {
   const { Id, ...fields } = recordInput.fields;
-  const record = await callOrg('PATCH', `/ui-api/records/${encodeURIComponent(Id)}`, { fields });
+  const since = clientOptions && clientOptions.ifUnmodifiedSince;
+  const record = await callOrg(
+    'PATCH',
+    `/ui-api/records/${encodeURIComponent(Id)}`,
+    { fields },
+    since ? { 'if-unmodified-since': since } : undefined,
+  );
   recordChanged(Id);
   return record;
 }
