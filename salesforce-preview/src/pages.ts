@@ -41,8 +41,9 @@ function shell(title: string, body: string, hubspotUrl?: string, script = ''): s
 <link rel="stylesheet" href="/assets/host.css">
 </head>
 <body>
+<header>
 <div class="host-banner" role="note">csops local preview — Salesforce sandbox, not a Salesforce org</div>
-<header class="slds-context-bar">
+<div class="slds-context-bar">
   <div class="slds-context-bar__primary">
     <div class="slds-context-bar__item slds-no-hover">
       <span class="slds-context-bar__label-action slds-context-bar__app-name"><span class="slds-truncate">csops</span></span>
@@ -54,6 +55,7 @@ function shell(title: string, body: string, hubspotUrl?: string, script = ''): s
       <li class="slds-context-bar__item">${hubspot}</li>
     </ul>
   </nav>
+</div>
 </header>
 <main id="main" class="host-main">
 ${body}
@@ -109,7 +111,11 @@ export function renderRecordPage(data: RecordPageData): string {
   return shell(data.title, body, data.hubspotUrl, script);
 }
 
-export function renderIndexPage(entries: IndexEntry[], hubspotUrl?: string): string {
+export function renderIndexPage(
+  entries: IndexEntry[],
+  drafts: IndexEntry['opportunities'],
+  hubspotUrl?: string,
+): string {
   const rows = entries
     .map(
       (e) => `<tr>
@@ -126,7 +132,15 @@ export function renderIndexPage(entries: IndexEntry[], hubspotUrl?: string): str
   const body = `<div class="slds-page-header"><h1 class="slds-page-header__title">Demo accounts</h1></div>
 <div class="slds-card slds-m-around_small"><table class="slds-table slds-table_bordered slds-table_cell-buffer">
 <thead><tr><th scope="col">Account</th><th scope="col">Opportunities</th></tr></thead>
-<tbody>${rows}</tbody></table></div>`;
+<tbody>${rows}</tbody></table></div>
+<div class="slds-card slds-m-around_small">
+<div class="slds-card__header"><h2 class="slds-card__header-title">Handoffs in draft</h2></div>
+<ul class="slds-card__body slds-card__body_inner">${drafts
+    .map(
+      (o) =>
+        `<li><a href="/lightning/r/Opportunity/${o.id}/view">${escapeHtml(o.name)}</a> <span class="slds-text-color_weak">(${escapeHtml(o.stage)})</span></li>`,
+    )
+    .join('')}</ul></div>`;
   return shell('Demo accounts', body, hubspotUrl);
 }
 

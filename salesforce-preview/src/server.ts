@@ -182,6 +182,18 @@ export async function startSalesforcePreviewServer(
     }));
   }
 
+  async function draftHandoffs(): Promise<IndexEntry['opportunities']> {
+    const rows = await query(
+      org,
+      "SELECT Id, Name, StageName FROM Opportunity WHERE Csops_Handoff_Status__c = 'draft' ORDER BY Name LIMIT 10",
+    );
+    return rows.map((o) => ({
+      id: String(o.Id),
+      name: String(o.Name),
+      stage: String(o.StageName),
+    }));
+  }
+
   async function orgCall(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (req.headers['x-csops-preview-token'] !== apiToken)
       throw new HttpError(403, 'Only the pages this preview served may call the org');
@@ -301,22 +313,19 @@ export async function startSalesforcePreviewServer(
     if (path.startsWith('/services/') || path.startsWith('/apex/'))
       return orgCall(req, res, path + url.search);
     if (req.method !== 'GET') throw new HttpError(405, `${req.method} is not allowed here`);
-    if (path === '/')
+    if (path === '/') {
+      const [entries, drafts] = await Promise.all([indexEntries(), draftHandoffs()]);
       return send(
         res,
         200,
         'text/html; charset=utf-8',
-        renderIndexPage(await indexEntries(), hubspotUrl),
+        renderIndexPage(entries, drafts, hubspotUrl),
       );
+    }
     const record = /^\/lightning\/r\/(Account|Opportunity)\/(\w+)\/view$/.exec(path);
     if (record) return recordPage(res, record[1]!, record[2]!);
     if (path === '/assets/host.js')
-      return send(
-        res,
-        200,
-        'text/javascript; charset=utf-8',
-        (await hostScript()).script,
-      );
+      return send(res, 200, 'text/javascript; charset=utf-8', (await hostScript()).script);
     if (path === '/assets/host.css') return sendFile(res, HOST_CSS);
     if (path === '/favicon.ico') {
       res.writeHead(204);

@@ -11,11 +11,9 @@ interface StoredHealth {
 }
 
 async function storedHealth(conn: SalesforceStack['conn'], id: string): Promise<StoredHealth> {
-  return (await conn
-    .sobject('Account')
-    .retrieve(id, {
-      fields: ['Csops_Health_Score__c', 'Csops_Health_Band__c', 'Csops_Health_Updated_At__c'],
-    })) as unknown as StoredHealth;
+  return (await conn.sobject('Account').retrieve(id, {
+    fields: ['Csops_Health_Score__c', 'Csops_Health_Band__c', 'Csops_Health_Updated_At__c'],
+  })) as unknown as StoredHealth;
 }
 
 async function shownHealth(page: Page) {

@@ -33,8 +33,14 @@ async function completeChecklist(page: Page, card: Locator): Promise<void> {
   ];
   for (const [i, person] of people.entries()) {
     await card.locator('.add-stakeholder button').click();
-    await card.locator('.stakeholder-name input').nth(i + 1).fill(person.name);
-    await card.locator('.stakeholder-email input').nth(i + 1).fill(person.email);
+    await card
+      .locator('.stakeholder-name input')
+      .nth(i + 1)
+      .fill(person.name);
+    await card
+      .locator('.stakeholder-email input')
+      .nth(i + 1)
+      .fill(person.email);
     await chooseRole(page, card, i + 1, person.role);
   }
   await card.locator('[data-item=promisesMade] textarea').fill('None');
@@ -92,10 +98,7 @@ describe('Sales-to-CS handoff on an Opportunity record page in Chromium', () => 
       // The stale tab submits the same checklist: no second set of Tasks.
       await completeChecklist(otherPage, other);
       await other.locator('.submit button').click();
-      await other
-        .locator('.submitted, .save-error, .refusal')
-        .first()
-        .waitFor({ timeout: 30_000 });
+      await other.locator('.submitted, .save-error, .refusal').first().waitFor({ timeout: 30_000 });
       const after = await onboardingTasks(conn, draft.AccountId);
       expect(after.map((t) => t.Csops_Action_Key__c).sort()).toEqual(
         tasks.map((t) => t.Csops_Action_Key__c).sort(),

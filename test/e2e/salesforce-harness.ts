@@ -6,10 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import {
-  launchSalesforcePreview,
-  type RunningSalesforcePreview,
-} from '@csops/salesforce-preview';
+import { launchSalesforcePreview, type RunningSalesforcePreview } from '@csops/salesforce-preview';
 import { ARTIFACTS_DIR, CHROMIUM } from './harness.js';
 
 const CHROMIUM_FLAGS = [
@@ -23,7 +20,10 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 export interface SalesforceStack {
   running: RunningSalesforcePreview;
@@ -48,7 +48,9 @@ function watch(page: Page, pageErrors: string[]): Page {
   return page;
 }
 
-export async function withSalesforce(run: (stack: SalesforceStack) => Promise<void>): Promise<void> {
+export async function withSalesforce(
+  run: (stack: SalesforceStack) => Promise<void>,
+): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'csops-e2e-sf-data-'));
   const profileDir = mkdtempSync(join(tmpdir(), 'csops-e2e-sf-chromium-'));
   const pageErrors: string[] = [];

@@ -20,7 +20,9 @@ export class graphql extends FetchingAdapter {
   }
   failure(error) {
     const body = error.body;
-    const errors = Array.isArray(body) ? body : [{ message: (body && body.message) || error.message }];
+    const errors = Array.isArray(body)
+      ? body
+      : [{ message: (body && body.message) || error.message }];
     return { data: undefined, errors, refresh: () => this.provision() };
   }
 }
