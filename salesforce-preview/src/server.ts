@@ -51,6 +51,8 @@ export interface SalesforcePreviewOptions {
   accounts: { id: string; name: string }[];
   hubspotUrl?: string;
   log?: (line: string) => void;
+  /** Compile the components at start rather than on the first page (default true). */
+  compileAtStart?: boolean;
 }
 
 export interface SalesforcePreviewServer {
@@ -356,9 +358,10 @@ export async function startSalesforcePreviewServer(
   });
   const { port } = server.address() as AddressInfo;
   // Compile while the first page loads, so the script is ready when the page asks for it.
-  hostScript().catch((error: unknown) =>
-    log(`Salesforce preview: the components did not compile: ${(error as Error).message}`),
-  );
+  if (options.compileAtStart ?? true)
+    hostScript().catch((error: unknown) =>
+      log(`Salesforce preview: the components did not compile: ${(error as Error).message}`),
+    );
   return {
     url: `http://127.0.0.1:${port}`,
     port,
