@@ -29,6 +29,8 @@ export interface LaunchOptions {
   reset: boolean;
   appDir?: string;
   log?: (line: string) => void;
+  /** Where the Salesforce record pages run, for the navigation (`csops start` starts them). */
+  salesforceUrl?: string;
 }
 
 export interface RunningPreview {
@@ -73,6 +75,7 @@ export async function launchPreview(options: LaunchOptions): Promise<RunningPrev
       port: options.port,
       user,
       log,
+      salesforceUrl: options.salesforceUrl,
     });
   } catch (error) {
     await sandbox.close();

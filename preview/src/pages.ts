@@ -15,6 +15,8 @@ export interface PageBootstrap {
   cards: { uid: string; name: string; location: string }[];
   settings?: { uid: string };
   rescoreFunction?: string;
+  /** The Salesforce record pages' host, when `csops start` runs it beside this preview. */
+  salesforceUrl?: string;
 }
 
 function escapeHtml(text: string): string {
@@ -54,6 +56,7 @@ export function renderPage(data: PageBootstrap): string {
     ${nav('/tasks', 'Tasks', data.page === 'tasks')}
     <div class="sidenav__section">Connected apps</div>
     ${nav('/settings', 'csops settings', data.page === 'settings')}
+    ${data.salesforceUrl ? `<div class="sidenav__section">Salesforce</div>\n    ${nav(escapeHtml(data.salesforceUrl), 'Salesforce record pages', false)}` : ''}
   </nav>
   <main id="main" class="main"><div class="page-loading">Loading…</div></main>
 </div>

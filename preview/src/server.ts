@@ -28,6 +28,8 @@ export interface PreviewOptions {
   port?: number;
   user?: FunctionUser;
   log?: (line: string) => void;
+  /** Linked from the navigation: the Salesforce record pages, when they run beside this preview. */
+  salesforceUrl?: string;
 }
 
 export interface Preview {
@@ -140,6 +142,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       cards: app.cards.map((c) => ({ uid: c.uid, name: c.name, location: c.location })),
       settings: app.settings ? { uid: app.settings.uid } : undefined,
       rescoreFunction: app.functions.find((f) => /rescore/i.test(f.uid))?.uid,
+      salesforceUrl: options.salesforceUrl,
       ...extra,
     };
   }
