@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Client } from '@hubspot/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT_COUNT, startSandbox, type RunningSandbox } from '@csops/sandbox';
+import { ALERT_EVENTS, defaultSettings } from '@csops/core';
 import { command } from './rescore.js';
 
 const TOKEN = 'rescore-secret-token';
@@ -49,7 +53,8 @@ function summary(out: string) {
   if (!m || !t) throw new Error(`no summary in:\n${out}`);
   const [read = 0, rescored = 0, unchanged = 0, failed = 0] = m.slice(1).map(Number);
   const [created = 0, closed = 0, escalations = 0] = t.slice(1).map(Number);
-  return { read, rescored, unchanged, failed, created, closed, escalations };
+  const alerts = Number(/alerts sent (\d+)/.exec(out)?.[1] ?? 0);
+  return { read, rescored, unchanged, failed, created, closed, escalations, alerts };
 }
 
 const demo = () => startSandbox({ port: 0, seed: 'demo', token: TOKEN, faultSeed: 7 });
@@ -241,4 +246,68 @@ describe('csops rescore hubspot', () => {
       await sandbox.close();
     }
   }, 120_000);
+});
+
+describe('csops rescore hubspot with Slack alerts', () => {
+  const require = createRequire(import.meta.url);
+  const job = require('@csops/hubspot-functions/rescore') as {
+    pacedCrm(o: { accessToken: string; baseUrl: string; requestsPer10s: number }): unknown;
+  };
+  const { createSettingsStore } = require('@csops/hubspot-functions/settings-store') as {
+    createSettingsStore(crm: unknown): {
+      append(settings: unknown, meta: { changedBy: string; changedAt: string }): Promise<unknown>;
+    };
+  };
+
+  it('sends each alert once to the channel settings name, linking the record, never showing the URL', async () => {
+    const received: { text: string }[] = [];
+    const slack = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        received.push(JSON.parse(body) as { text: string });
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((r) => slack.listen(0, '127.0.0.1', r));
+    const stop = setTimeout(() => slack.close(), 120_000);
+    const webhook = `http://127.0.0.1:${(slack.address() as AddressInfo).port}/services/T0/B0/secret-path`;
+    const sandbox = await demo();
+    const saved = process.env.CSOPS_TEST_SLACK_URL;
+    process.env.CSOPS_TEST_SLACK_URL = webhook;
+    try {
+      const settings = defaultSettings();
+      settings.alerts.channels = [
+        { name: '#cs-alerts', webhookSecret: 'CSOPS_TEST_SLACK_URL', events: [...ALERT_EVENTS] },
+      ];
+      const crm = job.pacedCrm({ accessToken: TOKEN, baseUrl: sandbox.url, requestsPer10s: 1000 });
+      await createSettingsStore(crm).append(settings, {
+        changedBy: 'test',
+        changedAt: new Date().toISOString(),
+      });
+      const asOf = new Date().toISOString();
+      const base = ['hubspot', '--base-url', sandbox.url, '--as-of', asOf];
+      const withoutPortal = await rescore([...base, '--requests-per-10s', '1000']);
+      expect(withoutPortal.err).toContain('give --portal-id');
+      expect(received).toHaveLength(0);
+
+      const first = await rescore([...base, '--requests-per-10s', '1000', '--portal-id', '4242']);
+      expect(first.code, first.err).toBe(0);
+      expect(summary(first.out).alerts).toBeGreaterThan(0);
+      expect(received).toHaveLength(summary(first.out).alerts);
+      for (const m of received)
+        expect(m.text).toContain('https://app.hubspot.com/contacts/4242/record/0-2/');
+      expect(first.out + first.err).not.toContain('secret-path');
+
+      const second = await rescore([...base, '--requests-per-10s', '1000', '--portal-id', '4242']);
+      expect(summary(second.out).alerts).toBe(0);
+      expect(received).toHaveLength(summary(first.out).alerts);
+    } finally {
+      if (saved === undefined) delete process.env.CSOPS_TEST_SLACK_URL;
+      else process.env.CSOPS_TEST_SLACK_URL = saved;
+      clearTimeout(stop);
+      slack.close();
+      await sandbox.close();
+    }
+  });
 });

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { formatIssues, issuesFromZod } from '@csops/core';
+import { formatIssues, issuesFromZod, type ChannelAlert } from '@csops/core';
+import { sendAlerts } from '../alerts/slack.js';
 import type { Command } from '../main.js';
 import {
   addTotals,
@@ -17,7 +18,7 @@ import { failureLine, progressReporter, summaryLines } from '../rescore/report.j
 
 const usage = `csops rescore hubspot — rescore every company, write back what changed, and record the playbook steps due
 
-Usage: csops rescore hubspot [--base-url URL] [--checkpoint FILE] [--since ISO] [--requests-per-10s N] [--as-of ISO]
+Usage: csops rescore hubspot [--base-url URL] [--checkpoint FILE] [--since ISO] [--requests-per-10s N] [--as-of ISO] [--portal-id ID]
 
   --base-url URL          HubSpot API base (default https://api.hubapi.com); the CRM sandbox URL for local use
   --checkpoint FILE       where the run keeps its place after every batch of 100; a run that stopped
@@ -25,6 +26,9 @@ Usage: csops rescore hubspot [--base-url URL] [--checkpoint FILE] [--since ISO] 
   --since ISO             only companies modified at or after this date-time (hs_lastmodifieddate)
   --requests-per-10s N    the account's API budget (default 100; HubSpot Professional and Enterprise: 190)
   --as-of ISO             score as of this date-time instead of now (a replay)
+  --portal-id ID          the HubSpot account id (or HUBSPOT_PORTAL_ID), for the record links in Slack
+                          alerts; alerts are sent only with it, to the channels settings name, each
+                          webhook URL read from the environment variable its channel names
 
 The access token comes from HUBSPOT_ACCESS_TOKEN (or PRIVATE_APP_ACCESS_TOKEN) and is never printed.
 Exit code 0 when every company was rescored or found unchanged; 1 when any failed or the run stopped.`;
@@ -43,6 +47,11 @@ const flagsSchema = z.object({
   checkpoint: z.string().trim().min(1, 'needs a file path').optional(),
   since: isoDateTime(),
   'as-of': isoDateTime(),
+  'portal-id': z
+    .string()
+    .trim()
+    .regex(/^\d{1,12}$/, 'must be the HubSpot account id, digits only, e.g. 4242')
+    .optional(),
   'requests-per-10s': z.coerce
     .number({ message: 'must be a whole number' })
     .int('must be a whole number')
@@ -72,6 +81,10 @@ interface RescoreJob {
       save(lastId: string, totals: RescoreTotals, pending: PendingTask[]): Promise<void>;
     };
     onProgress?: (p: { scanned: number; total: number; totals: RescoreTotals }) => void;
+    alerts?: {
+      portalId: string;
+      send(alerts: ChannelAlert[]): Promise<{ sent: number; failed: number }>;
+    };
   }): Promise<
     RescoreTotals & {
       done: boolean;
@@ -79,12 +92,32 @@ interface RescoreJob {
       refused: { id: string; issues: { path: string; message: string }[] }[];
       requests: number;
       retries: number;
+      alertChannels: number;
     }
   >;
 }
 
 // The app functions are CommonJS, as HubSpot runs them; this is the same scan they run.
 const job = createRequire(import.meta.url)('@csops/hubspot-functions/rescore') as RescoreJob;
+
+/**
+ * Sends a batch's alerts, each webhook URL read from the environment variable its channel names;
+ * what Slack did not take is told by channel and event, never with its URL.
+ */
+async function deliver(
+  alerts: ChannelAlert[],
+  report: (line: string) => void,
+): Promise<{ sent: number; failed: number }> {
+  const results = await sendAlerts(alerts, {
+    webhookUrlFor: (name) => process.env[name] || undefined,
+    timeoutMs: 10_000,
+  });
+  for (const r of results)
+    if (!r.sent)
+      report(`alert ${r.eventKey} not delivered to ${r.channel}: ${r.reason ?? 'unknown'}`);
+  const sent = results.filter((r) => r.sent).length;
+  return { sent, failed: results.length - sent };
+}
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const complain = (line: string) => process.stderr.write(`csops rescore: ${line}\n`);
@@ -106,13 +139,18 @@ export const command: Command = {
           since: { type: 'string' },
           'as-of': { type: 'string' },
           'requests-per-10s': { type: 'string' },
+          'portal-id': { type: 'string' },
         },
       });
     } catch (error) {
       complain(`${(error as Error).message}\n\n${usage}`);
       return 2;
     }
-    const flags = flagsSchema.safeParse({ target: parsed.positionals[0], ...parsed.values });
+    const flags = flagsSchema.safeParse({
+      target: parsed.positionals[0],
+      ...parsed.values,
+      'portal-id': parsed.values['portal-id'] ?? (process.env.HUBSPOT_PORTAL_ID || undefined),
+    });
     if (!flags.success) {
       const issues = issuesFromZod(flags.error).map((i) =>
         i.path === 'target' ? i : { ...i, path: `--${i.path}` },
@@ -155,6 +193,8 @@ export const command: Command = {
       baseUrl: options['base-url'],
       requestsPer10s: options['requests-per-10s'],
     });
+    const portalId = options['portal-id'];
+    const undelivered: string[] = [];
     const progress = progressReporter(process.stdout, carried);
     let totals = carried;
     try {
@@ -181,10 +221,18 @@ export const command: Command = {
           totals = addTotals(carried, p.totals);
           progress.update(p.scanned, p.total, totals);
         },
+        alerts: portalId
+          ? { portalId, send: (alerts) => deliver(alerts, (line) => undelivered.push(line)) }
+          : undefined,
       });
       progress.finish();
       totals = addTotals(carried, result);
       if (file) clearCheckpoint(file);
+      for (const line of undelivered.slice(0, 20)) complain(line);
+      if (!portalId && result.alertChannels > 0)
+        complain(
+          'Slack alerts are configured but were not sent: give --portal-id (or HUBSPOT_PORTAL_ID) so they can link to records',
+        );
       for (const r of result.refused.slice(0, 20)) {
         complain(`company ${r.id} not scored: ${formatIssues(r.issues)}`);
       }

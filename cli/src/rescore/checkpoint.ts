@@ -23,6 +23,9 @@ export interface RescoreTotals {
   tasksCreated: number;
   tasksClosed: number;
   escalationsCreated: number;
+  /** Slack alerts delivered, and those Slack did not take (each logged on its company first). */
+  alertsSent: number;
+  alertsFailed: number;
 }
 
 export const NO_TOTALS: RescoreTotals = {
@@ -33,6 +36,8 @@ export const NO_TOTALS: RescoreTotals = {
   tasksCreated: 0,
   tasksClosed: 0,
   escalationsCreated: 0,
+  alertsSent: 0,
+  alertsFailed: 0,
 };
 
 const count = z.number().int().min(0);
@@ -48,6 +53,9 @@ const checkpointSchema = z.object({
     tasksCreated: count,
     tasksClosed: count,
     escalationsCreated: count,
+    // Checkpoints written before alerts existed count none.
+    alertsSent: count.default(0),
+    alertsFailed: count.default(0),
   }),
   pending: z
     .array(
@@ -120,5 +128,7 @@ export function addTotals(a: RescoreTotals, b: RescoreTotals): RescoreTotals {
     tasksCreated: a.tasksCreated + b.tasksCreated,
     tasksClosed: a.tasksClosed + b.tasksClosed,
     escalationsCreated: a.escalationsCreated + b.escalationsCreated,
+    alertsSent: a.alertsSent + b.alertsSent,
+    alertsFailed: a.alertsFailed + b.alertsFailed,
   };
 }

@@ -34,6 +34,7 @@ export function summaryLines(
   return [
     `companies read ${t.read} = ${t.rescored} rescored + ${t.unchanged} unchanged + ${t.failed} failed`,
     `tasks created ${t.tasksCreated}, tasks closed ${t.tasksClosed}, escalations created ${t.escalationsCreated}`,
+    `alerts sent ${t.alertsSent}${t.alertsFailed > 0 ? `, ${t.alertsFailed} not delivered` : ''}`,
     `CRM requests ${crm.requests} (${crm.retries} retried)`,
   ];
 }

@@ -84,7 +84,7 @@ describe('playbook steps as Tasks', () => {
   it('closes a step by completing its Task and keeps what the CSM wrote', () => {
     const closed = taskToClose(
       { Id: '00T1', Description: 'Spoke to Dana.' },
-      { key: 'k', note: 'Health is back to yellow' },
+      { key: 'k', note: 'Health is back to yellow', outcome: 'skipped' },
     );
     expect(closed).toEqual({
       attributes: { type: 'Task' },

@@ -9,6 +9,7 @@ const core = require('@csops/core');
 const { loadAccountRecords, evaluateRecords } = require('./accounts.js');
 const { COMPANY_PROPERTIES } = require('./snapshot-mapping.js');
 const { chunk, BATCH_SIZE } = require('./crm.js');
+const { alertsFor } = require('./account-alerts.js');
 const { applyLedger } = require('./ledger-tasks.js');
 const { settleAll } = require('./settle.js');
 
@@ -26,7 +27,8 @@ const SEARCHES_AHEAD = 3;
  * }} Checkpoint
  * A checkpoint keeps the last company finished and the task creates held for a full call.
  * @typedef {{ id: string, records: import('./snapshot-mapping.js').AccountRecords }} LoadedAccount
- * @typedef {{ read: number, rescored: number, unchanged: number, failed: number, tasksCreated: number, tasksClosed: number, escalationsCreated: number }} RescoreTotals
+ * @typedef {{ read: number, rescored: number, unchanged: number, failed: number, tasksCreated: number, tasksClosed: number, escalationsCreated: number, alertsSent: number, alertsFailed: number }} RescoreTotals
+ * @typedef {{ portalId: string, send(alerts: import('@csops/core').ChannelAlert[]): Promise<{ sent: number, failed: number }> }} AlertSender
  * @typedef {{ scanned: number, total: number }} ScanProgress
  */
 
@@ -180,6 +182,7 @@ async function scanPortfolio(options) {
  *   deadline?: number,
  *   since?: string,
  *   onProgress?: (progress: ScanProgress & { totals: RescoreTotals }) => void,
+ *   alerts?: AlertSender,
  * }} options
  */
 async function rescorePortfolio(options) {
@@ -194,6 +197,8 @@ async function rescorePortfolio(options) {
     tasksCreated: 0,
     tasksClosed: 0,
     escalationsCreated: 0,
+    alertsSent: 0,
+    alertsFailed: 0,
   };
   /** @type {{ id: string, issues: { path: string, message: string }[] }[]} */
   const refused = [];
@@ -216,7 +221,10 @@ async function rescorePortfolio(options) {
       const updates = [];
       /** @type {import('./ledger-tasks.js').AccountLedger[]} */
       const ledgers = [];
+      /** @type {import('@csops/core').ChannelAlert[]} */
+      const alerts = [];
       let failed = 0;
+      let rescored = 0;
       for (const a of accounts) {
         const result = evaluateRecords(a.records, settings, asOf, settingsVersion);
         if (!result.ok) {
@@ -226,7 +234,16 @@ async function rescorePortfolio(options) {
         }
         const band = result.evaluation.health.band ?? 'unscored';
         bands[band] = (bands[band] ?? 0) + 1;
-        if (result.writeBack !== null) updates.push({ id: a.id, properties: result.writeBack });
+        if (result.writeBack !== null) rescored += 1;
+        const notice = options.alerts
+          ? alertsFor(result, a.records.company, settings, asOf, options.alerts.portalId)
+          : null;
+        if (notice) alerts.push(...notice.alerts);
+        // The alert log rides on the company's own write, which lands before anything is sent.
+        const properties = notice
+          ? { ...(result.writeBack ?? {}), csops_alert_log: notice.log }
+          : result.writeBack;
+        if (properties !== null) updates.push({ id: a.id, properties });
         const plan = result.evaluation.ledger;
         if (plan && (plan.create.length > 0 || plan.close.length > 0))
           ledgers.push({
@@ -242,8 +259,13 @@ async function rescorePortfolio(options) {
         applyLedger(crm, ledgers, settings, { carried: held, holdBack: true }),
       ]);
       held = applied.held;
+      if (alerts.length > 0 && options.alerts) {
+        const delivered = await options.alerts.send(alerts);
+        totals.alertsSent += delivered.sent;
+        totals.alertsFailed += delivered.failed;
+      }
       totals.read += accounts.length;
-      totals.rescored += updates.length;
+      totals.rescored += rescored;
       totals.failed += failed;
       totals.unchanged = totals.read - totals.rescored - totals.failed;
       count(applied);

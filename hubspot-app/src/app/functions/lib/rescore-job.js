@@ -35,6 +35,7 @@ async function rescoreWithSavedSettings(options) {
   return {
     ...result,
     settingsVersion,
+    alertChannels: settings.alerts.channels.length,
     requests: options.crm.stats.requests,
     retries: options.crm.stats.retries,
   };

@@ -39,6 +39,7 @@ const COMPANY_PROPERTIES = [
   'csops_health_score',
   'csops_health_band',
   'csops_health_updated_at',
+  'csops_alert_log',
   'csops_health_previous_score',
   'csops_health_previous_band',
   'csops_health_previous_at',
