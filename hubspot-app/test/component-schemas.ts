@@ -77,4 +77,35 @@ export const COMPONENT_SCHEMAS = {
       endpoint: { type: 'object' },
     },
   },
+  // https://developers.hubspot.com/docs/apps/developer-platform/add-features/custom-workflow-actions
+  WORKFLOW_ACTION: {
+    type: 'object',
+    required: ['actionUrl', 'supportedClients', 'labels', 'objectTypes'],
+    additionalProperties: false,
+    properties: {
+      actionUrl: { type: 'string', pattern: '^https://[^\\s{}]+$' },
+      isPublished: { type: 'boolean' },
+      supportedClients: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          required: ['client'],
+          properties: { client: { enum: ['WORKFLOWS', 'AGENTS'] } },
+        },
+      },
+      objectTypes: { type: 'array', items: { type: 'string' } },
+      inputFields: { type: 'array', items: { type: 'object', required: ['typeDefinition'] } },
+      outputFields: { type: 'array', items: { type: 'object', required: ['typeDefinition'] } },
+      labels: {
+        type: 'object',
+        minProperties: 1,
+        additionalProperties: {
+          type: 'object',
+          required: ['actionName'],
+          properties: { actionName: { type: 'string', minLength: 1 } },
+        },
+      },
+    },
+  },
 } as const;

@@ -1,6 +1,7 @@
 // The project as `hs project upload` would read it: HubSpot's own parser, offline.
 import {
   existsSync,
+  mkdirSync,
   mkdtempSync,
   cpSync,
   readFileSync,
@@ -77,6 +78,7 @@ describe('the HubSpot project', () => {
       'handoff_submit',
       'playbook_task_update',
       'portfolio_rescore',
+      'rescore_company',
       'settings_get',
       'settings_history',
       'settings_preview',
@@ -87,6 +89,25 @@ describe('the HubSpot project', () => {
       distribution: 'private',
       auth: { type: 'static' },
     });
+  });
+
+  it('accepts the "Rescore with csops" workflow action once its URL names the portal, and not before', async () => {
+    const template = readFileSync(
+      join(projectDir, 'workflow-actions', 'rescore-company-hsmeta.json'),
+      'utf8',
+    );
+    const place = (text: string) => {
+      const dir = scratchCopy();
+      mkdirSync(join(dir, 'app', 'workflow-actions'), { recursive: true });
+      writeFileSync(join(dir, 'app', 'workflow-actions', 'rescore-company-hsmeta.json'), text);
+      return dir;
+    };
+    await expect(nodes(place(template))).rejects.toThrow();
+    const { byUid } = await nodes(place(template.replace('{your-portal-id}', '4242')));
+    expect(byUid.csops_rescore_company?.componentType).toBe('WORKFLOW_ACTION');
+    // The endpoint the action posts to is the function HubSpot serves at that path.
+    const endpoint = (byUid.rescore_company?.config as { endpoint?: { path?: string } }).endpoint;
+    expect(JSON.parse(template).config.actionUrl).toContain(`/hs/serverless/${endpoint?.path}`);
   });
 
   it('translates the same components without validation, as hs project dev does first', async () => {

@@ -55,7 +55,7 @@ describe('Customer health card in a narrow window', () => {
         const full = block.lines.slice(0, -1);
         for (const words of full) expect(words, block.text).toBeGreaterThanOrEqual(3);
       }
-      const steps = await wordsPerLine(card.getByTestId('actions'));
+      const steps = await wordsPerLine(card.getByTestId('playbook-tasks'));
       for (const block of steps)
         for (const words of block.lines.slice(0, -1))
           expect(words, block.text).toBeGreaterThanOrEqual(3);

@@ -112,3 +112,16 @@ module.exports.playbookTaskUpdateInput = z
     if (v.outcome === 'skipped' && v.note === undefined)
       ctx.addIssue({ code: 'custom', path: ['note'], message: 'say why this task is skipped' });
   });
+
+/**
+ * A workflow action call, as HubSpot posts it to an endpoint function. Only the enrolled object's
+ * id is used (to pick the company to re-read) and the shared secret (to refuse strangers); every
+ * other value in the body is ignored, because the endpoint is public and anyone can post to it.
+ */
+module.exports.workflowRescoreInput = z.object({
+  object: z.object({
+    objectId: namedRecordId,
+    objectType: z.literal('COMPANY', { message: 'must be a company' }).optional(),
+  }),
+  inputFields: z.object({ sharedSecret: z.string().min(1, 'is required') }),
+});
