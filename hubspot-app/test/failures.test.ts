@@ -1,6 +1,7 @@
 // What a person reads when a function fails: a sentence and a reference, never HubSpot's raw
 // answer; and that no context, however malformed, makes a function throw.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -43,6 +44,24 @@ function expectReadable(result: unknown) {
   expect(String(error.message).length).toBeGreaterThan(0);
   expect(error.message).not.toMatch(RAW);
 }
+
+/** A public endpoint (a workflow action's URL) answers HTTP: a status, and an error in words. */
+function expectHttpReadable(result: unknown) {
+  const r = result as { statusCode: unknown; body: unknown };
+  expect(Number.isInteger(r.statusCode)).toBe(true);
+  const body = JSON.parse(String(r.body)) as { error?: unknown; outputFields?: unknown };
+  if ((r.statusCode as number) < 400) return expect(body.outputFields).toBeTypeOf('object');
+  expect(body.error).toBeTypeOf('string');
+  expect(String(body.error).length).toBeGreaterThan(0);
+  expect(body.error).not.toMatch(RAW);
+}
+
+const ENDPOINTS = new Set(
+  readdirSync(FUNCTIONS_DIR)
+    .filter((f) => f.endsWith('-hsmeta.json'))
+    .filter((f) => 'endpoint' in JSON.parse(readFileSync(join(FUNCTIONS_DIR, f), 'utf8')).config)
+    .map((f) => f.replace('-hsmeta.json', '').replace(/-/g, '_')),
+);
 
 let portal: Portal;
 let companyId: string;
@@ -259,7 +278,25 @@ describe('no context makes a function throw', () => {
             junk,
           ),
           userId: anId(),
-          secrets: fc.oneof(fc.constant({ PRIVATE_APP_ACCESS_TOKEN: 'revoked' }), junk),
+          secrets: fc.oneof(
+            fc.constant({ PRIVATE_APP_ACCESS_TOKEN: 'revoked' }),
+            fc.constant({ CSOPS_ACCESS_TOKEN: TOKEN, CSOPS_WORKFLOW_SECRET: 'shared' }),
+            junk,
+          ),
+          // What a workflow action posts to an endpoint, right or forged.
+          body: fc.oneof(
+            fc.record(
+              {
+                object: fc.oneof(fc.record({ objectId: anId(), objectType: junk }), junk),
+                inputFields: fc.oneof(
+                  fc.record({ sharedSecret: fc.oneof(fc.constant('shared'), junk) }),
+                  junk,
+                ),
+              },
+              { requiredKeys: [] },
+            ),
+            junk,
+          ),
         },
         { requiredKeys: [] },
       ),
@@ -274,7 +311,9 @@ describe('no context makes a function throw', () => {
         fc.asyncProperty(contexts(), async (context) => {
           process.env.HUBSPOT_API_BASE_URL = portal.sandbox.url;
           process.env.PRIVATE_APP_ACCESS_TOKEN = TOKEN;
-          expectReadable(await main(context));
+          const answer = await main(context);
+          if (ENDPOINTS.has(uid)) expectHttpReadable(answer);
+          else expectReadable(answer);
         }),
         { numRuns: 200, seed: 20261201, interruptAfterTimeLimit: 50_000 },
       );

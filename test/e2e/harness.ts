@@ -10,7 +10,7 @@ import { launchPreview, type RunningPreview } from '@csops/preview';
 import { DEMO_ACCOUNTS, type DemoAccountKey } from '@csops/sandbox';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

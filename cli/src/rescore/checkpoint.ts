@@ -2,18 +2,13 @@
 // reboot) resumes after the last batch it finished, with the task creates that batch held back
 // to fill a call of 100. Written to a temporary file, flushed and
 // renamed over the old one, so a crash leaves either the old checkpoint or the new, never half.
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
-import { dirname } from 'node:path';
 import { z } from 'zod';
+import {
+  CheckpointError,
+  clearCheckpoint,
+  readCheckpointFile,
+  writeCheckpointFile,
+} from './checkpoint-file.js';
 
 export interface RescoreTotals {
   read: number;
@@ -75,48 +70,15 @@ const checkpointSchema = z.object({
 export type PendingTask = SavedCheckpoint['pending'][number];
 export type SavedCheckpoint = z.infer<typeof checkpointSchema>;
 
-export class CheckpointError extends Error {}
+export { CheckpointError, clearCheckpoint };
 
 /** The checkpoint in `file`, or null when there is none; a file that is not one is refused. */
 export function readCheckpoint(file: string): SavedCheckpoint | null {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new CheckpointError(`cannot read the checkpoint ${file}: ${(error as Error).message}`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  const result = checkpointSchema.safeParse(parsed);
-  if (!result.success) {
-    throw new CheckpointError(
-      `${file} is not a csops rescore checkpoint; delete it to rescore from the start`,
-    );
-  }
-  return result.data;
+  return readCheckpointFile(file, checkpointSchema, 'a csops rescore checkpoint');
 }
 
 export function writeCheckpoint(file: string, checkpoint: Omit<SavedCheckpoint, 'kind'>): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    writeSync(fd, JSON.stringify({ kind: 'csops-rescore-checkpoint', ...checkpoint }));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
-}
-
-/** A finished run leaves no checkpoint, so the next scheduled run starts from the beginning. */
-export function clearCheckpoint(file: string): void {
-  rmSync(file, { force: true });
+  writeCheckpointFile(file, { kind: 'csops-rescore-checkpoint', ...checkpoint });
 }
 
 export function addTotals(a: RescoreTotals, b: RescoreTotals): RescoreTotals {

@@ -1,17 +1,12 @@
 // Where a Salesforce rescore stands, kept in a file after every page: written to a temporary file,
 // flushed and renamed over the old one, so a crash leaves the old checkpoint or the new, never half.
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
-import { dirname } from 'node:path';
 import { z } from 'zod';
+import {
+  CheckpointError,
+  clearCheckpoint,
+  readCheckpointFile,
+  writeCheckpointFile,
+} from '../rescore/checkpoint-file.js';
 
 const count = z.number().int().min(0);
 const checkpointSchema = z.object({
@@ -31,43 +26,16 @@ const checkpointSchema = z.object({
 });
 export type SalesforceCheckpoint = z.infer<typeof checkpointSchema>;
 
-export class CheckpointError extends Error {}
+export { CheckpointError, clearCheckpoint };
 
+/** The checkpoint in `file`, or null when there is none; a file that is not one is refused. */
 export function readCheckpoint(file: string): SalesforceCheckpoint | null {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new CheckpointError(`cannot read the checkpoint ${file}: ${(error as Error).message}`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  const result = checkpointSchema.safeParse(parsed);
-  if (!result.success)
-    throw new CheckpointError(
-      `${file} is not a csops Salesforce rescore checkpoint; delete it to rescore from the start`,
-    );
-  return result.data;
+  return readCheckpointFile(file, checkpointSchema, 'a csops Salesforce rescore checkpoint');
 }
 
-export function writeCheckpoint(file: string, c: Omit<SalesforceCheckpoint, 'kind'>): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    writeSync(fd, JSON.stringify({ kind: 'csops-salesforce-rescore-checkpoint', ...c }));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
-}
-
-export function clearCheckpoint(file: string): void {
-  rmSync(file, { force: true });
+export function writeCheckpoint(
+  file: string,
+  checkpoint: Omit<SalesforceCheckpoint, 'kind'>,
+): void {
+  writeCheckpointFile(file, { kind: 'csops-salesforce-rescore-checkpoint', ...checkpoint });
 }

@@ -34,6 +34,7 @@ exports.main = handler(async (context) => {
         asOf,
         settings,
         portalId: context.accountId ?? null,
+        ownerNames: done.ownerNames,
       }),
       openExpansionDeal: result.openDeal,
       dataIssues: result.dataIssues,

@@ -26,10 +26,12 @@ async function rescoreCompany(crm, companyId, asOf) {
   const writeBack = result.writeBack;
   const ledger = /** @type {import('@csops/core').LedgerPlan} */ (result.evaluation.ledger);
   const tasks = records.tasks ?? [];
-  // The write-back and the ledger's writes do not depend on each other: one wave, or none.
-  const [, applied] = await settleAll([
+  // The write-back, the ledger's writes and the names of the people tasks go to do not depend on
+  // each other: one wave.
+  const [, applied, ownerNames] = await settleAll([
     writeBack !== null ? crm.update('companies', company.id, writeBack) : Promise.resolve(null),
     applyLedger(crm, [{ companyId: company.id, company, plan: ledger, tasks }], settings),
+    namesOfPeopleOn(crm, company, settings),
   ]);
   return {
     ok: /** @type {const} */ (true),
@@ -40,7 +42,35 @@ async function rescoreCompany(crm, companyId, asOf) {
     ledger,
     applied,
     tasks: applied.tasksOf.get(company.id) ?? tasks,
+    ownerNames,
   };
+}
+
+/**
+ * The names of the CSM and the account owner, who own the company's playbook tasks, when settings
+ * do not name them: an unreadable owner (deleted, no owners scope) is left unnamed.
+ * @param {import('./crm.js').Crm} crm
+ * @param {import('./crm.js').CrmRecord} company
+ * @param {import('@csops/core').Settings} settings
+ * @returns {Promise<Map<string, string>>}
+ */
+async function namesOfPeopleOn(crm, company, settings) {
+  const named = new Set([...settings.csms.map((c) => c.id), settings.team.manager?.id]);
+  const ids = [
+    ...new Set([company.properties.csops_csm_owner_id, company.properties.hubspot_owner_id]),
+  ].filter((id) => typeof id === 'string' && /^\d+$/.test(id) && !named.has(id));
+  const names = await settleAll(
+    ids.map(async (id) => {
+      try {
+        const owner = await crm.owner(/** @type {string} */ (id));
+        const name = [owner.firstName, owner.lastName].filter(Boolean).join(' ').trim();
+        return [id, name || owner.email || ''];
+      } catch {
+        return [id, ''];
+      }
+    }),
+  );
+  return new Map(/** @type {[string, string][]} */ (names.filter(([, name]) => name !== '')));
 }
 
 module.exports = { rescoreCompany };

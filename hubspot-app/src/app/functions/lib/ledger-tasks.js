@@ -301,9 +301,12 @@ const taskUrl = (portalId, taskId) =>
  * Who owns a task, by the names settings already hold (the CSMs, the CS manager): a name costs no
  * request, and an owner settings do not name is shown by the card as unnamed.
  * @param {import('@csops/core').Settings} settings @param {string | null | undefined} ownerId
+ * @param {Map<string, string>} [known] names already read from HubSpot's owners, by owner id
  */
-function ownerNameIn(settings, ownerId) {
+function ownerNameIn(settings, ownerId, known = new Map()) {
   if (!ownerId) return null;
+  const read = known.get(ownerId);
+  if (read) return read;
   const csm = settings.csms.find((c) => c.id === ownerId);
   if (csm) return csm.name;
   const manager = settings.team.manager;
@@ -313,7 +316,7 @@ function ownerNameIn(settings, ownerId) {
 /**
  * The card's playbook section: the company's csops tasks as the core lists them, each with its
  * link and owner's name, the escalations still waiting, and how many tasks this load created.
- * @param {{ tasks: CrmRecord[], waiting: import('@csops/core').WaitingEscalation[], created: number, asOf: string, settings: import('@csops/core').Settings, portalId: string | number | null }} input
+ * @param {{ tasks: CrmRecord[], waiting: import('@csops/core').WaitingEscalation[], created: number, asOf: string, settings: import('@csops/core').Settings, portalId: string | number | null, ownerNames?: Map<string, string> }} input
  */
 function playbookView(input) {
   const list = core.playbookTaskList(input.tasks.map(toRecordedTask), input.asOf);
@@ -321,7 +324,7 @@ function playbookView(input) {
     tasks: list.tasks.map((t) => ({
       ...t,
       url: taskUrl(input.portalId, t.id),
-      ownerName: ownerNameIn(input.settings, t.ownerId),
+      ownerName: ownerNameIn(input.settings, t.ownerId, input.ownerNames),
     })),
     open: list.open,
     overdue: list.overdue,
