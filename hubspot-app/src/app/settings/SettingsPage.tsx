@@ -29,6 +29,7 @@ import { ExpansionTriggersSection } from './sections/ExpansionTriggersSection.js
 import { HandoffItemsSection } from './sections/HandoffItemsSection.js';
 import { SegmentsSection } from './sections/SegmentsSection.js';
 import { CsmsSection } from './sections/CsmsSection.js';
+import { AlertsSection } from './sections/AlertsSection.js';
 import { ImportSection } from './sections/ImportSection.js';
 import { HistorySection } from './sections/HistorySection.js';
 
@@ -172,6 +173,8 @@ export function SettingsPage({ addAlert }: SettingsPageProps) {
       <SegmentsSection {...sectionProps} />
       <Divider />
       <CsmsSection {...sectionProps} owners={data.owners ?? []} />
+      <Divider />
+      <AlertsSection {...sectionProps} owners={data.owners ?? []} />
       <Divider />
       {readOnly ? null : (
         <>

@@ -2,26 +2,13 @@ import { Button, Flex, Heading, Input, MultiSelect, Select, Text } from '@hubspo
 import { SEGMENTS, SEGMENT_LABELS, type Csm } from '@csops/core';
 import type { Owner } from '../functions.js';
 import { fieldProps } from '../form.js';
+import { ownerName, ownerOptions } from './owners.js';
 import { SettingNumber } from './SettingNumber.js';
 import type { SectionProps } from './WeightsSection.js';
 
 export interface CsmsSectionProps extends SectionProps {
   /** The portal's HubSpot owners; empty when they could not be read, and the id is typed instead. */
   owners: Owner[];
-}
-
-const ownerName = (o: Owner) =>
-  [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || `Owner ${o.id}`;
-
-function ownerOptions(owners: Owner[], current: string) {
-  const options = owners.map((o) => ({
-    value: o.id,
-    label: o.email && ownerName(o) !== o.email ? `${ownerName(o)} (${o.email})` : ownerName(o),
-  }));
-  // A saved CSM whose owner has left the portal keeps its row readable.
-  if (current && !owners.some((o) => o.id === current))
-    options.push({ value: current, label: `Owner ${current} (no longer in HubSpot)` });
-  return options;
 }
 
 export function CsmsSection({ draft, issues, readOnly, set, owners }: CsmsSectionProps) {
