@@ -79,6 +79,9 @@ export function AlertsSection({ draft, issues, readOnly, set, owners }: AlertsSe
             Clear
           </Button>
         ) : null}
+      </Flex>
+      {/* In a row, the hours box keeps its own width instead of the whole section's. */}
+      <Flex direction="row">
         <SettingNumber
           path={['alerts', 'cooldownHours']}
           value={draft.alerts.cooldownHours}
@@ -109,7 +112,7 @@ export function AlertsSection({ draft, issues, readOnly, set, owners }: AlertsSe
           </Box>
           <Box flex={1}>
             <Input
-              label="Secret holding the webhook URL"
+              label="Webhook secret name"
               name={`alerts.channels.${i}.webhookSecret`}
               value={channel.webhookSecret}
               placeholder="CSOPS_SLACK_WEBHOOK_URL"
