@@ -70,8 +70,9 @@ describe('portfolio rescore', () => {
 
   it('stops at its time budget and resumes from the id it returned', async () => {
     const asOf = '2026-11-21T08:00:00.000Z';
-    // A slow CRM, so a whole rescore no longer fits one run's budget.
-    portal.sandbox.setFaults({ latencyMs: 80 });
+    // A slow CRM, so a whole rescore cannot fit one run's budget: 300 companies take at least
+    // three batches of several dependent round trips each, 250 ms apiece, against a 1 s budget.
+    portal.sandbox.setFaults({ latencyMs: 250 });
     const runs: { done: boolean; written: number; lastId: string }[] = [];
     try {
       let last = expectOk(
