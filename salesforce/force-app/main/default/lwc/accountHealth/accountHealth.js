@@ -88,6 +88,7 @@ import HEALTH_CANCEL from '@salesforce/label/c.Csops_Health_Cancel';
 import HEALTH_SAVING from '@salesforce/label/c.Csops_Health_Saving';
 import HEALTH_DONE from '@salesforce/label/c.Csops_Health_Done';
 import HEALTH_SKIPPED from '@salesforce/label/c.Csops_Health_Skipped';
+import HEALTH_DUEON from '@salesforce/label/c.Csops_Health_DueOn';
 import HEALTH_NODUEDATE from '@salesforce/label/c.Csops_Health_NoDueDate';
 import HEALTH_UNASSIGNED from '@salesforce/label/c.Csops_Health_Unassigned';
 import HEALTH_OPENTASK from '@salesforce/label/c.Csops_Health_OpenTask';
@@ -149,6 +150,7 @@ const LABELS = {
   saving: HEALTH_SAVING,
   done: HEALTH_DONE,
   skipped: HEALTH_SKIPPED,
+  dueOn: HEALTH_DUEON,
   noDueDate: HEALTH_NODUEDATE,
   unassigned: HEALTH_UNASSIGNED,
   openTask: HEALTH_OPENTASK,
