@@ -41,6 +41,7 @@ export const MODULES = [
       'settingsFieldLabel',
       'settingsNumberFromText',
       'renewalStagesFromText',
+      'playbookTaskList',
     ],
   },
   {

@@ -29,6 +29,14 @@ import {
   healthWriteBack,
 } from 'c/csopsAccountMapping';
 import { formatLabel } from 'c/csopsLabels';
+import {
+  TASKS,
+  accountTaskList,
+  closedHereAs,
+  taskClosure,
+  skipReasonProblem,
+  SKIP_REASON_LIMIT,
+} from './playbookTasks';
 import HEALTH_TITLE from '@salesforce/label/c.Csops_Health_Title';
 import HEALTH_LOADING from '@salesforce/label/c.Csops_Health_Loading';
 import HEALTH_NOACCESS from '@salesforce/label/c.Csops_Health_NoAccess';
@@ -71,6 +79,23 @@ import HEALTH_RENEWSIN from '@salesforce/label/c.Csops_Health_RenewsIn';
 import HEALTH_CREATING from '@salesforce/label/c.Csops_Health_Creating';
 import HEALTH_CREATEEXPANSION from '@salesforce/label/c.Csops_Health_CreateExpansion';
 import HEALTH_ALREADYEXISTSREFRESH from '@salesforce/label/c.Csops_Health_AlreadyExistsRefresh';
+import HEALTH_PLAYBOOKTASKS from '@salesforce/label/c.Csops_Health_PlaybookTasks';
+import HEALTH_MARKDONE from '@salesforce/label/c.Csops_Health_MarkDone';
+import HEALTH_SKIP from '@salesforce/label/c.Csops_Health_Skip';
+import HEALTH_SKIPREASON from '@salesforce/label/c.Csops_Health_SkipReason';
+import HEALTH_SAVESKIP from '@salesforce/label/c.Csops_Health_SaveSkip';
+import HEALTH_CANCEL from '@salesforce/label/c.Csops_Health_Cancel';
+import HEALTH_SAVING from '@salesforce/label/c.Csops_Health_Saving';
+import HEALTH_DONE from '@salesforce/label/c.Csops_Health_Done';
+import HEALTH_SKIPPED from '@salesforce/label/c.Csops_Health_Skipped';
+import HEALTH_DUEON from '@salesforce/label/c.Csops_Health_DueOn';
+import HEALTH_NODUEDATE from '@salesforce/label/c.Csops_Health_NoDueDate';
+import HEALTH_UNASSIGNED from '@salesforce/label/c.Csops_Health_Unassigned';
+import HEALTH_OPENTASK from '@salesforce/label/c.Csops_Health_OpenTask';
+import HEALTH_SKIPREASONMISSING from '@salesforce/label/c.Csops_Health_SkipReasonMissing';
+import HEALTH_SKIPREASONTOOLONG from '@salesforce/label/c.Csops_Health_SkipReasonTooLong';
+import HEALTH_TASKNOTSAVED from '@salesforce/label/c.Csops_Health_TaskNotSaved';
+import HEALTH_TASKSOPEN from '@salesforce/label/c.Csops_Health_TasksOpen';
 
 /** The UI text, as custom labels an admin can translate (Setup → Custom Labels). */
 const LABELS = {
@@ -116,6 +141,23 @@ const LABELS = {
   creating: HEALTH_CREATING,
   createExpansion: HEALTH_CREATEEXPANSION,
   alreadyExistsRefresh: HEALTH_ALREADYEXISTSREFRESH,
+  playbookTasks: HEALTH_PLAYBOOKTASKS,
+  markDone: HEALTH_MARKDONE,
+  skip: HEALTH_SKIP,
+  skipReason: HEALTH_SKIPREASON,
+  saveSkip: HEALTH_SAVESKIP,
+  cancel: HEALTH_CANCEL,
+  saving: HEALTH_SAVING,
+  done: HEALTH_DONE,
+  skipped: HEALTH_SKIPPED,
+  dueOn: HEALTH_DUEON,
+  noDueDate: HEALTH_NODUEDATE,
+  unassigned: HEALTH_UNASSIGNED,
+  openTask: HEALTH_OPENTASK,
+  skipReasonMissing: HEALTH_SKIPREASONMISSING,
+  skipReasonTooLong: HEALTH_SKIPREASONTOOLONG,
+  taskNotSaved: HEALTH_TASKNOTSAVED,
+  tasksOpen: HEALTH_TASKSOPEN,
 };
 
 const BAND_THEMES = {
@@ -188,6 +230,10 @@ export default class AccountHealth extends LightningElement {
   createdExpansion;
   createError;
   writtenFor;
+  tasksPage = PENDING;
+  /** Per open Task: { saving, skipping, reason, error }. */
+  taskStates = {};
+  closedHere = {};
 
   @wire(getRecord, { recordId: '$recordId', optionalFields: ACCOUNT_FIELDS })
   wiredAccount({ data, error }) {
@@ -256,6 +302,20 @@ export default class AccountHealth extends LightningElement {
   })
   wiredEvents(result) {
     this.setList('events', result);
+  }
+
+  // Kept apart from the scoring inputs: the score shows without them, the due steps stand in.
+  @wire(getRelatedListRecords, {
+    parentRecordId: '$recordId',
+    relatedListId: TASKS.relatedListId,
+    fields: TASKS.fields,
+    optionalFields: TASKS.optionalFields,
+    sortBy: TASKS.sortBy,
+    pageSize: RELATED_PAGE_SIZE,
+  })
+  wiredTasks({ data, error }) {
+    if (data) this.tasksPage = data;
+    else if (error) this.tasksPage = null;
   }
 
   setList(key, { data, error }) {
@@ -448,6 +508,94 @@ export default class AccountHealth extends LightningElement {
   }
   get hasActions() {
     return this.evaluation.actions.length > 0;
+  }
+
+  // ---- playbook tasks
+
+  get taskList() {
+    return this.tasksPage
+      ? accountTaskList(this.tasksPage, new Date().toISOString(), this.closedHere)
+      : undefined;
+  }
+  get hasTasks() {
+    const list = this.taskList;
+    return !!list && list.tasks.length > 0;
+  }
+  get tasksSummary() {
+    const list = this.taskList;
+    return formatLabel(LABELS.tasksOpen, list.open, list.overdue);
+  }
+  get tasks() {
+    return this.taskList.tasks.map((t) => {
+      const state = this.taskStates[t.id] || {};
+      const open = t.status === 'open';
+      return {
+        ...t,
+        open,
+        url: `/lightning/r/Task/${t.id}/view`,
+        owner: t.ownerName || t.ownerId || LABELS.unassigned,
+        outcome: t.status === 'skipped' ? LABELS.skipped : LABELS.done,
+        rowClass: `task slds-var-m-top_x-small${open ? '' : ' task_closed slds-text-color_weak'}`,
+        saving: !!state.saving,
+        skipping: !!state.skipping,
+        reason: state.reason || '',
+        error: state.error,
+        markDoneLabel: state.saving === 'done' ? LABELS.saving : LABELS.markDone,
+        saveSkipLabel: state.saving === 'skipped' ? LABELS.saving : LABELS.saveSkip,
+      };
+    });
+  }
+  setTaskState(id, change) {
+    this.taskStates = { ...this.taskStates, [id]: { ...this.taskStates[id], ...change } };
+  }
+  findTask(id) {
+    const list = this.taskList;
+    return list && list.tasks.find((t) => t.id === id);
+  }
+  handleMarkDone(event) {
+    this.closeTask(event.target.dataset.id, 'done');
+  }
+  handleSkipStart(event) {
+    this.setTaskState(event.target.dataset.id, { skipping: true, error: undefined });
+  }
+  handleSkipCancel(event) {
+    this.setTaskState(event.target.dataset.id, { skipping: false, reason: '' });
+  }
+  handleSkipReason(event) {
+    this.setTaskState(event.target.dataset.id, { reason: event.detail.value });
+  }
+  handleSkipSave(event) {
+    const id = event.target.dataset.id;
+    const field = this.template.querySelector(`lightning-textarea[data-id="${id}"]`);
+    const reason = (this.taskStates[id] || {}).reason || '';
+    const problem = skipReasonProblem(reason);
+    if (field) {
+      field.setCustomValidity(problem ? formatLabel(LABELS[problem], SKIP_REASON_LIMIT) : '');
+      field.reportValidity();
+    }
+    if (!problem) this.closeTask(id, 'skipped', reason);
+  }
+
+  async closeTask(id, outcome, reason) {
+    const task = this.findTask(id);
+    // One save per Task at a time: a second click while the first is in flight does nothing.
+    if (!task || task.status !== 'open' || (this.taskStates[id] || {}).saving) return;
+    this.setTaskState(id, { saving: outcome, error: undefined });
+    try {
+      await updateRecord(taskClosure(task, outcome, reason));
+      this.setTaskState(id, { saving: false, skipping: false, reason: '' });
+      this.closedHere = {
+        ...this.closedHere,
+        [id]: closedHereAs(outcome, reason || '', new Date().toISOString()),
+      };
+      // The Task list here and the Account's standard activity lists read the closed Task again.
+      this.dispatchEvent(new RefreshEvent());
+    } catch (error) {
+      this.setTaskState(id, {
+        saving: false,
+        error: formatLabel(LABELS.taskNotSaved, reduceErrors(error).join(', ')),
+      });
+    }
   }
 
   // ---- expansion
