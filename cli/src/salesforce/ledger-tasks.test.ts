@@ -75,6 +75,10 @@ describe('playbook steps as Tasks', () => {
       status: 'done',
       triggeredAt: '2026-11-30T08:00:00.000Z',
     });
+    // A skip on the Account page, or a step csops closed as no longer needed, stays skipped.
+    expect(
+      ledgerEntry({ ...row, Csops_Outcome__c: 'skipped' }, 'Csops_Action_Key__c')?.status,
+    ).toBe('skipped');
     expect(ledgerEntry({ ...row, Status: 'In Progress' }, 'Csops_Action_Key__c')?.status).toBe(
       'open',
     );
@@ -90,6 +94,7 @@ describe('playbook steps as Tasks', () => {
       attributes: { type: 'Task' },
       Id: '00T1',
       Status: 'Completed',
+      Csops_Outcome__c: 'skipped',
       Description: 'Spoke to Dana.\n\ncsops closed this step: Health is back to yellow',
     });
   });

@@ -7,14 +7,22 @@ import type { Onboarding } from './lwc.js';
 import type { Row } from './records.js';
 
 /** What the rescore reads of a csops Task. */
-export const TASK_FIELDS = ['WhatId', 'Status', 'IsClosed', 'CreatedDate', 'Description'];
+export const TASK_FIELDS = [
+  'WhatId',
+  'Status',
+  'IsClosed',
+  'CreatedDate',
+  'Description',
+  'Csops_Outcome__c',
+];
 const COMPLETED = 'Completed';
 const DESCRIPTION_LIMIT = 32_000;
 
 /**
- * A Task as a ledger entry. Completed is done (a CSM's skip is completing it too: Task has no
- * outcome field). Salesforce holds no trigger time on a Task, so its creation stands for it:
- * csops creates a step's Task the first run its trigger is seen.
+ * A Task as a ledger entry. A completed Task is skipped when its csops outcome says so (the
+ * Account page's Skip, or csops closing a step nobody needs), else done. Salesforce holds no
+ * trigger time on a Task, so its creation stands for it: csops creates a step's Task the first
+ * run its trigger is seen.
  */
 export function ledgerEntry(task: Row, keyField: string): LedgerEntry | null {
   const key = task[keyField];
@@ -22,7 +30,12 @@ export function ledgerEntry(task: Row, keyField: string): LedgerEntry | null {
   const created = typeof task.CreatedDate === 'string' ? task.CreatedDate : undefined;
   return {
     key,
-    status: task.Status === COMPLETED || task.IsClosed === true ? 'done' : 'open',
+    status:
+      task.Status === COMPLETED || task.IsClosed === true
+        ? task.Csops_Outcome__c === 'skipped'
+          ? 'skipped'
+          : 'done'
+        : 'open',
     ...(created ? { triggeredAt: new Date(created).toISOString() } : {}),
   };
 }
@@ -68,6 +81,7 @@ export function taskToClose(task: Row, closure: LedgerClosure): Record<string, u
     attributes: { type: 'Task' },
     Id: task.Id,
     Status: COMPLETED,
+    Csops_Outcome__c: closure.outcome,
     Description: (before ? `${before}\n\n${note}` : note).slice(0, DESCRIPTION_LIMIT),
   };
 }
