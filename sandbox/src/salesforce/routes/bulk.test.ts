@@ -97,6 +97,14 @@ describe('Bulk API 2.0 ingest', () => {
       await call('POST', '', JSON.stringify({ object: 'Account', operation: 'insert' }))
     ).json();
     expect((await call('GET', `/${String(open.id)}/successfulResults`)).status).toBe(400);
+    const aborted = (
+      await call('POST', '', JSON.stringify({ object: 'Account', operation: 'insert' }))
+    ).json();
+    await call('PUT', `/${String(aborted.id)}/batches`, 'Name\nNever Co\n', 'text/csv');
+    await call('PATCH', `/${String(aborted.id)}`, JSON.stringify({ state: 'Aborted' }));
+    expect((await call('GET', `/${String(aborted.id)}/unprocessedrecords`)).text).toBe(
+      'Name\nNever Co\n',
+    );
     const upsert = await call(
       'POST',
       '',

@@ -4,7 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { SalesforceError, sfError } from '../errors.js';
-import { normaliseId } from '../ids.js';
+import { normaliseId, recordId } from '../ids.js';
 import { fieldOf, sobjectOfId } from '../model/sobjects.js';
 import type { SObjectDef } from '../model/field.js';
 import { createRecord, deleteRecord, updateRecord, upsertRecord } from '../records.js';
@@ -50,8 +50,8 @@ interface IngestJob {
   errorMessage?: string;
 }
 
-/** Bulk job ids carry the AsyncApexJob-style `750` prefix. */
-const jobId = (n: number) => `750${'5g0000'}${String(n).padStart(6, '0')}AAA`;
+/** Bulk job ids carry the `750` key prefix of Salesforce's job records. */
+const jobId = (n: number) => recordId('750', n);
 
 /** One CSV field, quoted when it holds a comma, quote or line break. */
 function csvField(v: string): string {
@@ -160,21 +160,23 @@ export function registerBulkRoutes(router: SfRouter, ctx: ApiContext): void {
   };
 
   /** Every uploaded row, one save each: a refused row is undone alone and reported. */
+  const rowsOf = (j: IngestJob): Row[] =>
+    j.uploads.flatMap(
+      (text) =>
+        parse(text, {
+          columns: (header: string[]) => {
+            j.columns = header;
+            return header;
+          },
+          skip_empty_lines: true,
+        }) as Row[],
+    );
+
   const processJob = (j: IngestJob) => {
     touch(j, 'InProgress');
     let rows: Row[];
     try {
-      rows = j.uploads.flatMap(
-        (text) =>
-          parse(text, {
-            columns: (header: string[]) => {
-              j.columns = header;
-              return header;
-            },
-            skip_empty_lines: true,
-            relax_column_count: false,
-          }) as Row[],
-      );
+      rows = rowsOf(j);
     } catch (err) {
       j.errorMessage = `InvalidBatch : Failed to parse CSV: ${(err as Error).message}`;
       touch(j, 'Failed');
@@ -262,6 +264,12 @@ export function registerBulkRoutes(router: SfRouter, ctx: ApiContext): void {
         `Job ${j.id} is ${j.state}; only an Open job can be closed or aborted`,
       );
     if (state === 'Aborted') {
+      // What was uploaded is never processed; Salesforce lists it as unprocessed.
+      try {
+        j.unprocessed = rowsOf(j);
+      } catch {
+        j.unprocessed = [];
+      }
       touch(j, 'Aborted');
       return { status: 200, body: info(j) };
     }
