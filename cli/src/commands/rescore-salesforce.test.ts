@@ -113,6 +113,20 @@ describe('csops rescore salesforce', () => {
     expect(again.out).toContain('Tasks created 0');
   });
 
+  it('through Bulk API 2.0 jobs too: retries what repeats safely, writes the rest again, no Task twice', async () => {
+    const sb = await org({ failureRate: 0.25, faultSeed: 7 });
+    const run = await rescore('--bulk-from', '20');
+    expect(run.code).toBe(0);
+    expect(bulkJobs(sb)).toBeGreaterThan(0);
+    expect(sb.stats().injectedFailures).toBeGreaterThan(0);
+    expect(run.out).toContain('Accounts read 300 = rescored 300 + unchanged 0 + failed 0');
+    expect((await holdings(sb)).duplicates).toEqual([]);
+    sb.setFaults({ failureRate: 0 });
+    const again = await rescore('--bulk-from', '20');
+    expect(again.out).toContain('rescored 0 + unchanged 300');
+    expect(again.out).toContain('Tasks created 0');
+  });
+
   it('resumes after a kill -9 from its checkpoint: no write lost, no Task twice', async () => {
     const sb = await org({ latencyMs: 40 });
     dir = mkdtempSync(join(tmpdir(), 'csops-sf-rescore-'));

@@ -3,6 +3,7 @@
 // results and reported against its Account exactly as a collection call's would be.
 import { COLLECTION_SIZE } from './writes.js';
 import type { Write, WriteOutcome } from './writes.js';
+import { ApiBudgetSpent } from './org-client.js';
 import type { OrgClient } from './org-client.js';
 
 /**
@@ -58,7 +59,11 @@ export interface IngestResults {
   failed: ResultRow[];
 }
 
-/** Runs one ingest job; BulkJobStopped when nothing of it was or will be written by Salesforce. */
+/**
+ * Runs one ingest job; BulkJobStopped when the job stopped before it ran, or Salesforce stopped it.
+ * jsforce retries a job's GET and PUT calls on 5xx by itself (its request options are not exposed
+ * for bulk2), so those retries are outside `client.calls`; the first attempt of each is counted.
+ */
 export async function ingest(
   client: OrgClient,
   object: string,
@@ -67,6 +72,7 @@ export async function ingest(
 ): Promise<IngestResults> {
   const job = client.bulk2.createJob({ object, operation, lineEnding: 'LF' });
   const stop = async (cause: unknown): Promise<never> => {
+    if (cause instanceof ApiBudgetSpent) throw cause;
     if (job.id) await client.step(() => job.abort(), false).catch(() => undefined);
     throw new BulkJobStopped(`the ${object} ${operation} job did not start: ${String(cause)}`);
   };
@@ -79,6 +85,7 @@ export async function ingest(
   try {
     await client.step(() => job.close(), false);
   } catch (error) {
+    if (error instanceof ApiBudgetSpent) throw error;
     // The answer may be lost after Salesforce took the close: only an Open job has not started.
     const info = await client.step(() => job.check(), true);
     if (info.state === 'Open') return stop(error);
