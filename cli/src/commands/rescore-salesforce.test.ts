@@ -73,6 +73,8 @@ const writes = (sb: RunningSalesforceSandbox) => {
     (r['PATCH /services/data/{version}/composite/sobjects'] ?? 0)
   );
 };
+const bulkJobs = (sb: RunningSalesforceSandbox) =>
+  sb.stats().byRoute['POST /services/data/{version}/jobs/ingest'] ?? 0;
 
 describe('csops rescore salesforce', () => {
   it('rescores the whole demo org, records the due playbook steps as Tasks, and a second run changes nothing', async () => {
@@ -107,6 +109,20 @@ describe('csops rescore salesforce', () => {
     expect((await holdings(sb)).duplicates).toEqual([]);
     sb.setFaults({ failureRate: 0 });
     const again = await rescore();
+    expect(again.out).toContain('rescored 0 + unchanged 300');
+    expect(again.out).toContain('Tasks created 0');
+  });
+
+  it('through Bulk API 2.0 jobs too: retries what repeats safely, writes the rest again, no Task twice', async () => {
+    const sb = await org({ failureRate: 0.25, faultSeed: 7 });
+    const run = await rescore('--bulk-from', '20');
+    expect(run.code).toBe(0);
+    expect(bulkJobs(sb)).toBeGreaterThan(0);
+    expect(sb.stats().injectedFailures).toBeGreaterThan(0);
+    expect(run.out).toContain('Accounts read 300 = rescored 300 + unchanged 0 + failed 0');
+    expect((await holdings(sb)).duplicates).toEqual([]);
+    sb.setFaults({ failureRate: 0 });
+    const again = await rescore('--bulk-from', '20');
     expect(again.out).toContain('rescored 0 + unchanged 300');
     expect(again.out).toContain('Tasks created 0');
   });
@@ -231,6 +247,37 @@ describe('csops rescore salesforce', () => {
     expect(since.out).toContain('Accounts read 2 = ');
   });
 
+  it('with --bulk-from writes through Bulk API 2.0 jobs exactly what collections write, and a second run writes nothing', async () => {
+    const viaCollections = await org();
+    expect((await rescore()).code).toBe(0);
+    expect(bulkJobs(viaCollections)).toBe(0);
+    const expected = await holdings(viaCollections);
+    await viaCollections.close();
+
+    const sb = await org();
+    const first = await rescore('--bulk-from', '20');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('Accounts read 300 = rescored 300 + unchanged 0 + failed 0');
+    // One job for the Account results of each page, one for its Task creates.
+    expect(bulkJobs(sb)).toBeGreaterThanOrEqual(2);
+    const after = await holdings(sb);
+    const byId = (h: typeof after) =>
+      Object.fromEntries(
+        h.accounts.map((a) => [a.Id, [a.Csops_Health_Score__c, a.Csops_Health_Band__c]]),
+      );
+    expect(byId(after)).toEqual(byId(expected));
+    expect([...after.keys].sort()).toEqual([...expected.keys].sort());
+    expect(after.duplicates).toEqual([]);
+
+    const jobsBefore = bulkJobs(sb);
+    const writesBefore = writes(sb);
+    const second = await rescore('--bulk-from', '20');
+    expect(second.out).toContain('Accounts read 300 = rescored 0 + unchanged 300 + failed 0');
+    expect(second.out).toContain('Tasks created 0, closed 0');
+    expect(bulkJobs(sb)).toBe(jobsBefore);
+    expect(writes(sb)).toBe(writesBefore);
+  });
+
   it('names the flag it refuses and never prints the token', async () => {
     const sb = await org();
     const budget = await rescore('--api-budget', '2');
@@ -239,6 +286,10 @@ describe('csops rescore salesforce', () => {
     expect(budget.err).toContain('at most 1');
     const page = await rescore('--page-size', '50');
     expect(page.err).toContain('--page-size');
+    const bulk = await rescore('--bulk-from', '0');
+    expect(bulk.code).toBe(2);
+    expect(bulk.err).toContain('--bulk-from');
+    expect(bulk.err).toContain('at least 1');
     const since = await rescore('--since', 'yesterday');
     expect(since.err).toContain('--since');
     expect(since.err).toContain('ISO date-time');

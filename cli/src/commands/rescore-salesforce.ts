@@ -11,6 +11,7 @@ import {
   writeCheckpoint,
 } from '../salesforce/checkpoint.js';
 import { loadSalesforceModules } from '../salesforce/lwc.js';
+import { BULK_FROM } from '../salesforce/bulk.js';
 import { ApiBudgetSpent, OrgCallError, OrgClient } from '../salesforce/org-client.js';
 import { addTotals, NO_TOTALS, rescoreSalesforce, SettingsRefused } from '../salesforce/run.js';
 import type { RescoreTotals } from '../salesforce/run.js';
@@ -18,7 +19,8 @@ import type { RescoreTotals } from '../salesforce/run.js';
 const usage = `csops rescore salesforce — rescore every Account, write back what changed, and keep the playbook Tasks
 
 Usage: csops rescore salesforce [--instance-url URL] [--login-url URL] [--checkpoint FILE] [--since ISO]
-                                [--api-budget SHARE] [--page-size N] [--settings-record NAME] [--as-of ISO]
+                                [--api-budget SHARE] [--page-size N] [--bulk-from N]
+                                [--settings-record NAME] [--as-of ISO]
 
   --instance-url URL      the org's My Domain URL (default SALESFORCE_INSTANCE_URL)
   --login-url URL         where the JWT bearer flow logs in (default https://login.salesforce.com;
@@ -29,6 +31,9 @@ Usage: csops rescore salesforce [--instance-url URL] [--login-url URL] [--checkp
   --api-budget SHARE      share of the org's daily API requests the run may fill at full speed, 0–1 or
                           a percentage (default 0.5); past it the run slows to the rate the day frees
   --page-size N           Accounts per page, 200–2000 (default 2000)
+  --bulk-from N           write a page's Account results, Task creates or Task closes through one
+                          Bulk API 2.0 job once that set has N records or more (default ${BULK_FROM},
+                          where a job takes fewer API calls than collections of 200)
   --settings-record NAME  the Csops_Settings__mdt record (default Default)
   --as-of ISO             score as of this date-time instead of now
 
@@ -65,6 +70,11 @@ const flagsSchema = z.object({
     .min(200, 'must be at least 200 (Salesforce pages 200 to 2000 rows)')
     .max(2000, 'must be at most 2000 (Salesforce pages 200 to 2000 rows)')
     .default(2000),
+  'bulk-from': z.coerce
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .default(BULK_FROM),
   'settings-record': z
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'must be a record name such as Default')
@@ -123,6 +133,7 @@ export const command: Command = {
             'as-of',
             'api-budget',
             'page-size',
+            'bulk-from',
             'settings-record',
           ].map((k) => [k, { type: 'string' as const }]),
         ),
@@ -188,6 +199,7 @@ export const command: Command = {
         asOf: o['as-of'] ?? new Date().toISOString(),
         settingsRecord: o['settings-record'],
         pageSize: o['page-size'],
+        bulkFrom: o['bulk-from'],
         since: o.since,
         after,
         onPage: (lastId, page) => {

@@ -73,6 +73,39 @@ export class OrgClient {
     this.o = { maxAttempts: 6, backoffMs: 250, maxPaceMs: 10_000, sleep: wait, ...options };
   }
 
+  /** jsforce's Bulk API 2.0 client; its calls go through `step` to be counted and paced. */
+  get bulk2(): Connection['bulk2'] {
+    return this.conn.bulk2;
+  }
+
+  /** Waits as the run's pacing does (a test's clock, or real time). */
+  sleep(ms: number): Promise<void> {
+    return this.o.sleep(ms);
+  }
+
+  /**
+   * One call made through a jsforce API other than `request` (a Bulk API 2.0 job's), counted and
+   * paced like the rest; retried on 5xx only when `idempotent`, as sending it twice changes nothing.
+   */
+  async step<T>(call: () => Promise<T>, idempotent: boolean): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      await this.pace();
+      this.calls++;
+      try {
+        return await call();
+      } catch (error) {
+        if ((error as { errorCode?: string }).errorCode === 'REQUEST_LIMIT_EXCEEDED') {
+          const u = this.usage;
+          throw new ApiBudgetSpent(u?.used ?? 0, u?.limit ?? 0);
+        }
+        if (!idempotent || !isRetryable(error) || attempt >= this.o.maxAttempts)
+          throw asCallError(error);
+        this.retries++;
+        await this.o.sleep(this.o.backoffMs * 2 ** (attempt - 1));
+      }
+    }
+  }
+
   /** What the last answer said of the org's usage, or undefined before the first one. */
   get usage(): { used: number; limit: number } | undefined {
     return this.conn.limitInfo?.apiUsage;
@@ -118,16 +151,11 @@ export class OrgClient {
           { retry: { maxRetries: 0 } } as never,
         )) as T;
       } catch (error) {
-        const e = error as { errorCode?: string; code?: string; cause?: { code?: string } };
-        if (e.errorCode === 'REQUEST_LIMIT_EXCEEDED') {
+        if ((error as { errorCode?: string }).errorCode === 'REQUEST_LIMIT_EXCEEDED') {
           const u = this.usage;
           throw new ApiBudgetSpent(u?.used ?? 0, u?.limit ?? 0);
         }
-        const retryable =
-          (e.errorCode !== undefined && RETRYABLE.has(e.errorCode)) ||
-          NETWORK.has(e.code ?? '') ||
-          NETWORK.has(e.cause?.code ?? '');
-        if (!retryable || attempt >= this.o.maxAttempts) throw asCallError(error);
+        if (!isRetryable(error) || attempt >= this.o.maxAttempts) throw asCallError(error);
         this.retries++;
         const backoff = this.o.backoffMs * 2 ** (attempt - 1);
         await this.o.sleep(backoff + Math.floor(Math.random() * this.o.backoffMs));
@@ -139,6 +167,15 @@ export class OrgClient {
       }
     }
   }
+}
+
+function isRetryable(error: unknown): boolean {
+  const e = error as { errorCode?: string; code?: string; cause?: { code?: string } };
+  return (
+    (e.errorCode !== undefined && RETRYABLE.has(e.errorCode)) ||
+    NETWORK.has(e.code ?? '') ||
+    NETWORK.has(e.cause?.code ?? '')
+  );
 }
 
 function asCallError(error: unknown): Error {

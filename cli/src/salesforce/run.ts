@@ -1,7 +1,7 @@
 // `csops rescore salesforce`: every Account in Id order, a page at a time. Per page: its related
 // records and csops Tasks in one composite read, the core's evaluation of each Account (write back
 // only a changed result; the ledger's Tasks to create and to close), the writes in collections of
-// 200, then the checkpoint. A page redone after a crash reads its Tasks again, so nothing is
+// 200 or, for a set large enough, one Bulk API 2.0 job, then the checkpoint. A page redone after a crash reads its Tasks again, so nothing is
 // created twice and every write the crash lost is made.
 import { evaluateAccount, formatIssues, parseSnapshot } from '@csops/core';
 import type { Settings } from '@csops/core';
@@ -12,7 +12,8 @@ import { OrgReader } from './reads.js';
 import { relatedByAccount, toLds } from './records.js';
 import type { Row } from './records.js';
 import { fieldList, inList, quote, soqlDateTime } from './soql.js';
-import { createTasks, updateAll } from './writes.js';
+import { BULK_FROM } from './bulk.js';
+import { createTaskSet, updateSets } from './write-sets.js';
 import type { Write, WriteOutcome } from './writes.js';
 
 export interface RescoreTotals {
@@ -50,6 +51,8 @@ export interface RescoreRun {
   asOf: string;
   settingsRecord: string;
   pageSize: number;
+  /** Write sets of this many records or more go through one Bulk API 2.0 job (default BULK_FROM). */
+  bulkFrom?: number;
   since?: string;
   /** Resume after this Account Id (the checkpoint's). */
   after?: string;
@@ -135,7 +138,8 @@ async function rescorePage(
     if (!failures.has(accountId)) failures.set(accountId, message);
     run.onFailure?.(accountId, message);
   };
-  const updates: Write[] = [];
+  const results: Write[] = [];
+  const closes: Write[] = [];
   const creates: Write[] = [];
   const writtenBack = new Set<string>();
   const empty = { records: [] };
@@ -164,7 +168,7 @@ async function rescorePage(
     const writeBack = mapping.healthWriteBack(account, evaluation.writeBack);
     if (writeBack) {
       writtenBack.add(row.Id);
-      updates.push({
+      results.push({
         accountId: row.Id,
         record: { attributes: { type: 'Account' }, ...writeBack.fields },
       });
@@ -182,11 +186,12 @@ async function rescorePage(
       });
     for (const closure of evaluation.ledger!.close)
       for (const t of tasks.filter((t) => t[keyField] === closure.key && t.Status !== 'Completed'))
-        updates.push({ accountId: row.Id, record: taskToClose(t, closure) });
+        closes.push({ accountId: row.Id, record: taskToClose(t, closure) });
   }
 
-  const created = await createTasks(run.client, reader, run.version, keyField, creates);
-  const updated = await updateAll(run.client, run.version, updates);
+  const bulkFrom = run.bulkFrom ?? BULK_FROM;
+  const created = await createTaskSet(run.client, reader, run.version, keyField, creates, bulkFrom);
+  const updated = await updateSets(run.client, run.version, [results, closes], bulkFrom);
   const report = (outcomes: WriteOutcome[], what: (w: Write) => string) => {
     for (const o of outcomes) if (!o.ok) fail(o.write.accountId, `${what(o.write)}: ${o.error}`);
   };

@@ -14,6 +14,7 @@ import {
   sfError,
 } from './errors.js';
 import { ApiUsage } from './api-usage.js';
+import { registerBulkRoutes } from './routes/bulk.js';
 import { registerCompositeRoutes } from './routes/composite.js';
 import type { ApiContext } from './routes/context.js';
 import { registerRestRoutes } from './routes/rest.js';
@@ -65,6 +66,7 @@ export class SalesforceServer {
     };
     registerRestRoutes(this.router, ctx);
     registerUiApiRoutes(this.router, ctx);
+    registerBulkRoutes(this.router, ctx);
     registerCompositeRoutes(this.router, ctx, (method, url, body, headers) =>
       this.dispatch(method, url, body, headers),
     );
@@ -185,7 +187,9 @@ export class SalesforceServer {
       const headers = Object.fromEntries(
         Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]),
       );
-      const reply = this.dispatch(method, req.url ?? '/', parseJson(raw), headers);
+      // Bulk job data arrives as CSV; every other body is JSON.
+      const body = /^text\/csv\b/i.test(headers['content-type'] ?? '') ? raw : parseJson(raw);
+      const reply = this.dispatch(method, req.url ?? '/', body, headers);
       this.opts.store.commit();
       send(res, reply, this.limitInfo());
     } catch (err) {
@@ -239,8 +243,8 @@ function send(res: ServerResponse, reply: SfReply, extra: Record<string, string>
     res.writeHead(reply.status, headers).end();
     return;
   }
-  const text = JSON.stringify(reply.body);
-  headers['Content-Type'] = 'application/json;charset=UTF-8';
+  const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+  headers['Content-Type'] ??= 'application/json;charset=UTF-8';
   headers['Content-Length'] = String(Buffer.byteLength(text));
   res.writeHead(reply.status, headers).end(text);
 }
