@@ -100,16 +100,20 @@ export function PortfolioPage({ data }: { data: PageBootstrap }) {
   const [rescoring, setRescoring] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
 
-  const load = useCallback(() => {
-    getJson<{ companies: PortfolioRow[]; settingsVersion: number | null }>('/api/portfolio')
-      .then((r) => {
-        setRows(r.companies);
-        setSettingsVersion(r.settingsVersion);
-        setError(null);
-      })
-      .catch((e: Error) => setError(e.message));
-  }, []);
-  useEffect(load, [load]);
+  const load = useCallback(
+    () =>
+      getJson<{ companies: PortfolioRow[]; settingsVersion: number | null }>('/api/portfolio')
+        .then((r) => {
+          setRows(r.companies);
+          setSettingsVersion(r.settingsVersion);
+          setError(null);
+        })
+        .catch((e: Error) => setError(e.message)),
+    [],
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const visible = useMemo(() => {
     if (!rows) return [];
@@ -125,8 +129,9 @@ export function PortfolioPage({ data }: { data: PageBootstrap }) {
     setNotice(null);
     try {
       const summary = await rescoreAll(data.rescoreFunction);
+      // The summary shows with the list it describes, never beside the bands it replaced.
+      await load();
       setNotice({ kind: 'success', text: summary });
-      load();
     } catch (e) {
       setNotice({ kind: 'danger', text: `Rescore failed: ${(e as Error).message}` });
     } finally {
