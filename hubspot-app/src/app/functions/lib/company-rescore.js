@@ -8,6 +8,7 @@ const { createSettingsStore } = require('./settings-store.js');
 const { loadAccount, evaluateRecords } = require('./accounts.js');
 const { settleAll } = require('./settle.js');
 const { applyLedger } = require('./ledger-tasks.js');
+const { ownerNameOf } = require('./owner-name.js');
 
 /**
  * @param {import('./crm.js').Crm} crm
@@ -58,19 +59,9 @@ async function namesOfPeopleOn(crm, company, settings) {
   const named = new Set([...settings.csms.map((c) => c.id), settings.team.manager?.id]);
   const ids = [
     ...new Set([company.properties.csops_csm_owner_id, company.properties.hubspot_owner_id]),
-  ].filter((id) => typeof id === 'string' && /^\d+$/.test(id) && !named.has(id));
-  const names = await settleAll(
-    ids.map(async (id) => {
-      try {
-        const owner = await crm.owner(/** @type {string} */ (id));
-        const name = [owner.firstName, owner.lastName].filter(Boolean).join(' ').trim();
-        return [id, name || owner.email || ''];
-      } catch {
-        return [id, ''];
-      }
-    }),
-  );
-  return new Map(/** @type {[string, string][]} */ (names.filter(([, name]) => name !== '')));
+  ].filter((id) => typeof id === 'string' && !named.has(id));
+  const names = await settleAll(ids.map(async (id) => [id, await ownerNameOf(crm, id)]));
+  return new Map(/** @type {[string, string][]} */ (names.filter(([, name]) => name !== null)));
 }
 
 module.exports = { rescoreCompany };

@@ -3,6 +3,8 @@
 'use strict';
 
 const core = require('@csops/core');
+const { ownerNameOf } = require('./owner-name.js');
+const { TASK_TO_COMPANY } = require('./ledger-tasks.js');
 
 const DEAL_HANDOFF_PROPERTIES = [
   'dealname',
@@ -19,7 +21,6 @@ const DEAL_HANDOFF_PROPERTIES = [
 /** @typedef {'draft' | 'submitting' | 'submitted'} HandoffStatus */
 
 /** HubSpot's own association types: task → company and task → deal. */
-const TASK_TO_COMPANY = 192;
 const TASK_TO_DEAL = 216;
 
 /** The handoff saved on a deal; an unreadable value reads as an empty draft. @param {import('./crm.js').CrmRecord} deal */
@@ -160,15 +161,8 @@ async function csmName(crm, settings, csmId) {
   if (!csmId) return null;
   const named = settings.csms.find((c) => c.id === csmId)?.name;
   if (named) return named;
-  if (!/^\d+$/.test(csmId)) return null;
-  try {
-    const owner = await crm.owner(csmId);
-    const name = [owner.firstName, owner.lastName].filter(Boolean).join(' ').trim();
-    return name || owner.email || null;
-  } catch {
-    // A deleted owner or a portal without the owners scope leaves the id to stand for the CSM.
-    return null;
-  }
+  // A deleted owner or a portal without the owners scope leaves the id to stand for the CSM.
+  return ownerNameOf(crm, csmId);
 }
 
 /**

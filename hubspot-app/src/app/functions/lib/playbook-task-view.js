@@ -6,23 +6,7 @@
 const core = require('@csops/core');
 
 const { TASK_PROPERTIES, toRecordedTask, taskUrl } = require('./ledger-tasks.js');
-
-/**
- * The owner's name; null when the task has no owner or the owner cannot be read (deleted, or no
- * owners scope), so the card says "Unassigned" or keeps the name it had.
- * @param {import('./crm.js').Crm} crm @param {string | null | undefined} ownerId
- * @returns {Promise<string | null>}
- */
-async function ownerNameOf(crm, ownerId) {
-  if (!ownerId || !/^\d+$/.test(ownerId)) return null;
-  try {
-    const owner = await crm.owner(ownerId);
-    const name = [owner.firstName, owner.lastName].filter(Boolean).join(' ').trim();
-    return name || owner.email || null;
-  } catch {
-    return null;
-  }
-}
+const { ownerNameOf } = require('./owner-name.js');
 
 /**
  * @param {import('./crm.js').CrmRecord} task
