@@ -131,9 +131,12 @@ export function planLedger(
     string,
     { playbook: Playbook; instance: string; entries: LedgerEntry[] }
   >();
-  for (const entry of recorded) {
+  // Each recorded key read against today's playbooks once; keys no playbook makes are left alone.
+  const located = recorded.flatMap((entry) => {
     const at = locate(entry.key, accountId, settings);
-    if (at === null) continue;
+    return at === null ? [] : [{ entry, ...at }];
+  });
+  for (const { entry, ...at } of located) {
     const id = `${at.playbook.id}\u0000${at.instance}`;
     if (firings.has(id)) continue;
     const group = earlier.get(id) ?? { playbook: at.playbook, instance: at.instance, entries: [] };
@@ -182,11 +185,9 @@ export function planLedger(
       plan.create.push(action);
     }
     // Open steps of a standing firing that are no longer due: a milestone recorded, a step done.
-    for (const entry of recorded) {
+    for (const { entry, ...at } of located) {
       if (entry.status !== 'open' || due.has(entry.key)) continue;
-      const at = locate(entry.key, accountId, settings);
-      if (at === null || at.playbook.id !== firing.playbook.id) continue;
-      if (at.instance !== firing.instance) continue;
+      if (at.playbook.id !== firing.playbook.id || at.instance !== firing.instance) continue;
       const step = firing.playbook.steps[at.stepIndex] as PlaybookStep;
       plan.close.push(stepClosure(entry.key, firing.playbook, step, at.stepIndex));
     }
